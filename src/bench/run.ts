@@ -3,6 +3,8 @@
  * Each benchmark prints ratios against a baseline measured in the same run, so noisy machines compare fairly.
  */
 const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+  feynman: () => import("./feynman.js"),
+  llm: () => import("./llm.js"),
 };
 
 async function runAll(): Promise<void> {

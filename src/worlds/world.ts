@@ -19,6 +19,8 @@ export interface InputSpec {
   initial?: [number, number];
   /** Plain-language meaning, shown to people and language models. */
   description?: string;
+  /** How the range is best explored: `log` when it spans decades (sample log-uniformly); `linear` when absent. */
+  scale?: "linear" | "log";
 }
 
 /** The observable a world reports. */
@@ -85,6 +87,8 @@ export interface WorldOptions {
   seed: number;
   /** Number of experiments already answered in this run (a resumed run passes the journal's count). */
   queryOffset?: number;
+  /** Answer with the noise-free truth instead of noisy measurements (benchmarks and tests only). */
+  noiseless?: boolean;
 }
 
 /** A built-in world: its name, summary, truth (for benchmarks and tests; never shown to the loop) and factory. */
@@ -93,5 +97,13 @@ export interface WorldDefinition {
   summary: string;
   /** The noise-free law the world follows, in contract infix, where one exists in closed form. */
   truth?: string;
+  /** Values of the named constants in `truth` (identifiers that are not inputs), so the truth can be evaluated. */
+  truthConstants?: Record<string, number>;
+  /** Derived variables `truth` uses, name → definition (e.g. `strain_max` → `cummax(strain)`). */
+  truthDerived?: Record<string, string>;
+  /** Plain-language statement of the truth, its regime of validity and literature sources, for docs and reports. */
+  truthNote?: string;
+  /** The noise-free answer at one experiment (simulator worlds); measures "final law matches the truth". */
+  noiseFree?(experiment: Experiment): number;
   create(options: WorldOptions): World;
 }

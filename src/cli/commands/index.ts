@@ -5,4 +5,12 @@ import type { Command } from "../command.js";
  * does not pay for SQLite, the web server or the NLP model. Add one line per command.
  */
 export const commandLoaders: Record<string, () => Promise<Command>> = {
+  discover: () => import("./discover.js").then((m) => m.command),
+  resume: () => import("./resume.js").then((m) => m.command),
+  report: () => import("./report.js").then((m) => m.command),
+  explain: () => import("./explain.js").then((m) => m.command),
+  graph: () => import("./graph.js").then((m) => m.command),
+  llm: () => import("./llm.js").then((m) => m.command),
+  serve: () => import("./serve.js").then((m) => m.command),
+  score: () => import("./score.js").then((m) => m.command),
 };

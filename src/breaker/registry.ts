@@ -1,0 +1,33 @@
+import { UserError } from "../errors.js";
+import { coverageStrategy } from "./coverage.js";
+import { disagreementStrategy } from "./disagreement.js";
+import { randomStrategy } from "./random.js";
+import { residualsStrategy } from "./residuals.js";
+import { stagesStrategy } from "./stages.js";
+import type { BreakerStrategy } from "./types.js";
+
+/** Every built-in strategy by name. */
+export const breakerStrategies: Record<string, BreakerStrategy> = {
+  disagreement: disagreementStrategy,
+  coverage: coverageStrategy,
+  residuals: residualsStrategy,
+  stages: stagesStrategy,
+  random: randomStrategy,
+};
+
+/** The default mix, with the share of each batch it is offered (slots it leaves unused go to the next). */
+export const DEFAULT_MIX: Array<{ name: string; weight: number }> = [
+  { name: "disagreement", weight: 3 },
+  { name: "residuals", weight: 2 },
+  { name: "coverage", weight: 3 },
+  { name: "stages", weight: 1 },
+];
+
+/** Looks strategies up by name; an unknown one is a UserError listing the known ones. */
+export function strategiesByName(names: readonly string[]): BreakerStrategy[] {
+  return names.map((n) => {
+    const s = Object.hasOwn(breakerStrategies, n) ? breakerStrategies[n] : undefined;
+    if (!s) throw new UserError(`unknown Breaker strategy '${n}'; known: ${Object.keys(breakerStrategies).join(", ")}`);
+    return s;
+  });
+}

@@ -1,0 +1,135 @@
+/** `worldbreaker explain <data.csv> --target <column>`: the law of least description length for a CSV column. */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { numberFlag, parseCommandArgs } from "../args.js";
+import type { Command, CommandContext } from "../command.js";
+import { UserError } from "../errors.js";
+import { readCsvFile } from "../../explain/engine.js";
+import { explain } from "../../explain/explain.js";
+import type { ExplainResult } from "../../explain/types.js";
+
+const USAGE = `usage: worldbreaker explain <data.csv> --target <column> [options]
+
+Finds the explicit law of least description length (bits of law + bits of data given the law)
+that predicts <column> from the other columns.
+
+options:
+  --target <column>   column to explain (required)
+  --time <s>          wall-time budget in seconds (default 60)
+  --evaluations <n>   budget in fitted candidate laws (with --threads 1: same seed, same law)
+  --seed <n>          random seed (default 0)
+  --threads <n>       worker threads (default: all cores; 1 runs in-process)
+  --units <spec>      unit of every column: 'F=kg*m/s^2,m=kg,a=m/s^2' or a JSON file {"F":"kg*m/s^2",…}
+  --warm <law>        a law to start from (repeatable); unknown names become fitted constants
+  --json              print one JSON object (the stable contract) instead of text
+
+Progress (best law, R², evaluations/s) goes to stderr; Ctrl-C stops and prints the best law so far.
+`;
+
+/** Parses --units: inline `name=unit,…` or a JSON file mapping column names to units. */
+export function parseUnitsFlag(spec: string, cwd: string): Record<string, string> {
+  const trimmed = spec.trim();
+  if (trimmed.endsWith(".json")) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(resolve(cwd, trimmed), "utf8"));
+    } catch (err) {
+      throw new UserError(`explain: --units file '${trimmed}': ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new UserError(`explain: --units file '${trimmed}' must hold one JSON object {"column": "unit"}`);
+    const out: Record<string, string> = {};
+    for (const [k, val] of Object.entries(raw)) {
+      if (typeof val !== "string" && typeof val !== "number") throw new UserError(`explain: --units file '${trimmed}': unit of '${k}' must be a string`);
+      out[k] = String(val);
+    }
+    return out;
+  }
+  const out: Record<string, string> = {};
+  for (const part of trimmed.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) throw new UserError(`explain: --units entry '${part}' must look like name=unit`);
+    out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** The contract JSON object of `explain --json`. */
+export function resultJson(r: ExplainResult): Record<string, unknown> {
+  return {
+    target: r.target,
+    law: r.law,
+    complexity: r.complexity,
+    bits: r.bits,
+    r2: r.r2,
+    rmse: r.rmse,
+    pareto: r.pareto.map((p) => ({ law: p.law, complexity: p.complexity, bits: p.bits.total, r2: p.r2 })),
+    evaluations: r.evaluations,
+    seconds: r.seconds,
+  };
+}
+
+function textReport(r: ExplainResult): string {
+  const f = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : String(x));
+  const lines = [
+    `${r.target} = ${r.law}`,
+    `R² ${f(r.r2)}   RMSE ${f(r.rmse)}   bits ${f(r.bits.total)} (law ${f(r.bits.model)} + data ${f(r.bits.data)})   complexity ${r.complexity}`,
+    `${r.evaluations} evaluations in ${r.seconds.toFixed(1)} s`,
+    "",
+    "Pareto front (complexity, bits, R², law):",
+    ...r.pareto.map((p) => `  ${String(p.complexity).padStart(3)}  ${f(p.bits.total).padStart(10)}  ${f(p.r2).padStart(10)}  ${p.law}`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+async function run(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs("explain", args, {
+    target: { type: "string" },
+    time: { type: "string" },
+    evaluations: { type: "string" },
+    seed: { type: "string" },
+    threads: { type: "string" },
+    units: { type: "string" },
+    warm: { type: "string", multiple: true },
+    json: { type: "boolean" },
+  });
+  if (positionals.length !== 1) throw new UserError("explain: give exactly one CSV file (see 'worldbreaker help explain')");
+  if (!values.target) throw new UserError("explain: --target <column> is required");
+  const time = numberFlag("explain", "time", values.time, { min: 0 });
+  const evaluations = numberFlag("explain", "evaluations", values.evaluations, { integer: true, min: 1 });
+  const seed = numberFlag("explain", "seed", values.seed, { integer: true }) ?? 0;
+  const threads = numberFlag("explain", "threads", values.threads, { integer: true, min: 1, max: 256 });
+  const file = resolve(ctx.cwd, positionals[0]);
+  const table = readCsvFile(file);
+  const target = values.target;
+  if (!table.names.includes(target)) throw new UserError(`explain: ${positionals[0]} has no column '${target}' (columns: ${table.names.join(", ")})`);
+  const variables = table.names.filter((n) => n !== target);
+  const units = values.units ? parseUnitsFlag(values.units, ctx.cwd) : undefined;
+  if (units) for (const k of Object.keys(units)) if (!table.names.includes(k)) throw new UserError(`explain: --units names '${k}', which is not a column of ${positionals[0]}`);
+  let lastLine = 0;
+  const result = await explain(
+    { variables, columns: table.columns, target: table.columns[target], targetName: target, units },
+    {
+      seed,
+      timeSeconds: time ?? (evaluations === undefined ? 60 : undefined),
+      maxEvaluations: evaluations,
+      threads,
+      signal: ctx.signal,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (now - lastLine < 1000) return;
+        lastLine = now;
+        ctx.stderr(`[${p.seconds.toFixed(1)} s] ${Math.round(p.evaluationsPerSecond)} eval/s  R² ${p.r2.toPrecision(6)}  ${p.best}\n`);
+      },
+    },
+  );
+  ctx.stdout(values.json ? JSON.stringify(resultJson(result)) + "\n" : textReport(result));
+  return 0;
+}
+
+/** The `explain` command. */
+export const command: Command = {
+  name: "explain",
+  summary: "find the law of least description length for a column of a CSV file",
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,66 @@
+import { resolve } from "node:path";
+import type { CommandContext } from "../cli/command.js";
+import { RunStore, resolveStoreDir } from "../journal/store.js";
+import type { Agents } from "./agents.js";
+import type { RunResult } from "./types.js";
+
+/** Opens the run journal a command should use (`--store`, `$WORLDBREAKER_HOME`, or `.wb-runs/`). */
+export function openRunStore(store: string | undefined, ctx: CommandContext): RunStore {
+  return RunStore.open(resolveStoreDir({ store, env: ctx.env, cwd: ctx.cwd }));
+}
+
+/** The `discover --json` object: the contract's fields (plus `derived` when the final law uses any). */
+export function contractJson(r: RunResult): Record<string, unknown> {
+  return {
+    world: r.world,
+    runId: r.runId,
+    seed: r.seed,
+    initialLaw: r.initialLaw,
+    finalLaw: r.finalLaw,
+    bits: r.bits,
+    r2: r.r2,
+    queries: r.queries,
+    breaks: r.breaks,
+    rounds: r.rounds.map((x) => ({ round: x.round, experiments: x.experiments, law: x.law, bits: x.bits, r2: x.r2, break: x.break })),
+    seconds: r.seconds,
+    ...(r.derived ? { derived: r.derived } : {}),
+    falsification: r.falsification,
+    stopReason: r.stopReason,
+  };
+}
+
+/** A human summary of a finished run (stdout without --json). */
+export function summaryText(r: RunResult, reportDir?: string): string {
+  const lines = [
+    `world      ${r.world}`,
+    `run        ${r.runId} (seed ${r.seed})`,
+    `started at ${r.initialLaw}`,
+    `ended at   ${r.finalLaw}`,
+    ...(r.derived ? [`derived    ${Object.entries(r.derived).map(([k, v]) => `${k} = ${v}`).join(", ")}`] : []),
+    `bits       ${r.bits.toFixed(1)}   R² ${r.r2.toFixed(5)}`,
+    `queries    ${r.queries} in ${r.rounds.length} rounds, ${r.breaks} break${r.breaks === 1 ? "" : "s"}, ${r.seconds.toFixed(1)} s (${r.stopReason})`,
+  ];
+  if (r.falsification) lines.push(`falsified  the received theory in round ${r.falsification.round} after ${r.falsification.queries} observations (−${r.falsification.gainBits.toFixed(1)} bits)`);
+  for (const x of r.rounds) if (x.break && x.sentence) lines.push(`  round ${x.round}: ${x.sentence}`);
+  if (reportDir) lines.push(`report     ${resolve(reportDir, "report.html")}`);
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * Language-model agents for `--llm <profile>`, from `src/llm/index.ts` when it provides `createAgents`.
+ * Loaded by a computed path so the loop does not depend on the LLM package being present.
+ */
+export async function loadAgents(profile: string, ctx: CommandContext, store: RunStore, runId: string | null): Promise<Agents> {
+  const path = "../llm/index.js";
+  let mod: { createAgents?: (profile: string, opts: { env: NodeJS.ProcessEnv; cwd: string; store?: unknown }) => Promise<Agents> };
+  try {
+    mod = (await import(path)) as typeof mod;
+  } catch {
+    mod = {};
+  }
+  if (typeof mod.createAgents !== "function") {
+    const { UserError } = await import("../errors.js");
+    throw new UserError(`--llm ${profile}: language-model agents are not available in this build`);
+  }
+  return mod.createAgents(profile, { env: ctx.env, cwd: ctx.cwd, store: store.exchanges(runId) });
+}

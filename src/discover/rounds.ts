@@ -1,0 +1,271 @@
+import { seedFor } from "../breaker/rng.js";
+import type { Evidence, ExplainResult } from "../explain/types.js";
+import { ParseError, type Expr } from "../expr/index.js";
+import { UserError } from "../errors.js";
+import type { WorldInfo } from "../worlds/world.js";
+import type { Agents, LawProposal } from "./agents.js";
+import { agentContext } from "./agent-context.js";
+import { classifyRevision } from "./classify.js";
+import type { ExplainFn } from "./explainer.js";
+import { parseLaw, scoreLaw, structureKey } from "./laws.js";
+import { breakSentence, findWitness } from "./sentence.js";
+import type { BreakType, LawSource, LawState, LoopState, RoundRecord } from "./types.js";
+import type { RunEvent } from "./events.js";
+import { compile } from "../expr/index.js";
+
+/** What a round needs besides the evidence. */
+export interface RoundEnv {
+  runId: string;
+  info: WorldInfo;
+  seed: number;
+  round: number;
+  queries: number;
+  thresholdBits: number;
+  explain: ExplainFn;
+  explainOptions: { timeSeconds?: number; maxEvaluations?: number; threads?: number };
+  agents?: Agents;
+  signal?: AbortSignal;
+  emit: (e: RunEvent) => void;
+  progress: (line: string) => void;
+  derivedDefs: Record<string, string>;
+  /** Rows of the evidence answered this round (for the break's witness). */
+  newRows: number[];
+}
+
+/** A scored candidate and where it came from. */
+interface Candidate {
+  state: LawState;
+  source: LawSource;
+}
+
+async function runExplainer(env: RoundEnv, evidence: Evidence, warmStart: (string | Expr)[]): Promise<ExplainResult | undefined> {
+  let lastShown = 0;
+  try {
+    return await env.explain(evidence, {
+      seed: seedFor(env.seed, "explain", env.round),
+      ...env.explainOptions,
+      warmStart,
+      signal: env.signal,
+      onProgress: (p) => {
+        if (p.seconds - lastShown >= 2) {
+          lastShown = p.seconds;
+          env.progress(`  round ${env.round}: searching… ${p.best} (${p.bits.toFixed(1)} bits, ${p.evaluations} evaluations)`);
+        }
+      },
+    });
+  } catch (err) {
+    if (env.signal?.aborted) return undefined;
+    env.emit({ type: "warning", runId: env.runId, round: env.round, message: `Explainer failed: ${(err as Error).message}` });
+    env.progress(`  round ${env.round}: the Explainer failed (${(err as Error).message}); keeping the current law`);
+    return undefined;
+  }
+}
+
+/** The Explainer's best law and its Pareto front, scored by the gate's own rule on this evidence. */
+function explainerCandidates(env: RoundEnv, res: ExplainResult | undefined, evidence: Evidence): Candidate[] {
+  if (!res) return [];
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  const add = (expr: Expr, params: readonly number[], source: LawSource) => {
+    const key = structureKey(expr) + JSON.stringify(params);
+    if (seen.has(key)) return;
+    seen.add(key);
+    const s = scoreLaw(expr, params, evidence, env.derivedDefs);
+    if (s) out.push({ state: s, source });
+  };
+  add(res.expr, res.params, "explainer");
+  for (const p of res.pareto) add(p.expr, p.params, "pareto");
+  return out;
+}
+
+/** Language-model (or other) law proposals, reviewed by the critic, parsed by our parser and fitted here. */
+async function agentCandidates(env: RoundEnv, current: LawState, evidence: Evidence): Promise<Candidate[]> {
+  const agent = env.agents?.explainer;
+  if (!agent) return [];
+  const ctx = agentContext(env.info, env.round, current, evidence);
+  let proposals: LawProposal[] = [];
+  try {
+    proposals = await agent.proposeLaws(ctx);
+  } catch (err) {
+    env.emit({ type: "warning", runId: env.runId, round: env.round, message: `Explainer agent failed: ${(err as Error).message}` });
+    return [];
+  }
+  const out: Candidate[] = [];
+  for (const p of proposals.slice(0, 16)) {
+    try {
+      if (env.agents?.critic) {
+        const verdict = await env.agents.critic.review(p, ctx);
+        if (!verdict.ok) {
+          env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law: p.law, bits: NaN, currentBits: current.bits.total, reason: `critic: ${verdict.issues.join("; ")}` });
+          continue;
+        }
+      }
+      const expr = parseLaw(p.law, evidence.variables);
+      const s = scoreLaw(expr, [], evidence, env.derivedDefs, { refit: true, restarts: 6, seed: seedFor(env.seed, "agent", env.round) });
+      if (!s) throw new UserError("no finite fit");
+      env.emit({ type: "law_proposed", runId: env.runId, round: env.round, law: s.law, bits: s.bits.total, source: "agent" });
+      out.push({ state: s, source: "agent" });
+    } catch (err) {
+      const why = err instanceof ParseError || err instanceof UserError ? err.message : String(err);
+      env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law: p.law, bits: NaN, currentBits: current.bits.total, reason: `unusable proposal: ${why}` });
+    }
+  }
+  return out;
+}
+
+function frontOf(cands: Candidate[]): LoopState["pareto"] {
+  return cands
+    .filter((c) => c.source === "explainer" || c.source === "pareto" || c.source === "agent")
+    .slice(0, 12)
+    .map((c) => ({ expr: c.state.expr, params: c.state.params, law: c.state.law, bits: c.state.bits.total }));
+}
+
+/** Round 0: the received theory fitted to the initial evidence (or, without one, the law explained from it). */
+export async function initialRound(env: RoundEnv, evidence: Evidence): Promise<{ state: LoopState; record: Omit<RoundRecord, "seconds" | "strategies"> }> {
+  const received = env.info.receivedTheory;
+  let rec: LawState | undefined;
+  let recExpr: Expr | undefined;
+  if (received) {
+    try {
+      recExpr = parseLaw(received, evidence.variables);
+    } catch (err) {
+      throw new UserError(`world '${env.info.name}': its received theory '${received}' does not parse: ${(err as Error).message}`);
+    }
+    rec = scoreLaw(recExpr, [], evidence, env.derivedDefs, { refit: true, restarts: 12, seed: seedFor(env.seed, "received") });
+    if (!rec) env.emit({ type: "warning", runId: env.runId, round: 0, message: `the received theory '${received}' could not be fitted to the initial evidence` });
+  }
+  const res = await runExplainer(env, evidence, recExpr ? [recExpr] : []);
+  const cands = explainerCandidates(env, res, evidence);
+  const current = rec ?? cands.sort((a, b) => a.state.bits.total - b.state.bits.total)[0]?.state;
+  if (!current) throw new UserError(`world '${env.info.name}': no law could be fitted to the initial evidence (${evidence.target.length} observations)`);
+  const source: LawSource = rec ? "received" : "explainer";
+  env.emit({ type: "law_accepted", runId: env.runId, round: 0, law: current.law, bits: current.bits.total, previousBits: current.bits.total, gainBits: 0, revision: "parameter_update" });
+  return {
+    state: {
+      current,
+      currentSource: source,
+      received: rec && recExpr ? { expr: recExpr, params: rec.params, law: rec.law } : null,
+      falsification: null,
+      pareto: frontOf(cands),
+      survived: 0,
+      breaks: 0,
+      initialLaw: current.law,
+      seconds: 0,
+    },
+    record: {
+      round: 0,
+      experiments: env.newRows.length,
+      queries: env.queries,
+      law: current.law,
+      bits: current.bits.total,
+      r2: current.r2,
+      break: null,
+      ...(Object.keys(current.derived).length > 0 ? { derived: current.derived } : {}),
+      bitsDetail: current.bits,
+      ...(rec ? { receivedBits: rec.bits.total } : {}),
+    },
+  };
+}
+
+/** Rounds 1…: refit, re-search warm-started, gate, classify, and track the received theory's fate. */
+export async function reviseRound(env: RoundEnv, prev: LoopState, evidence: Evidence): Promise<{ state: LoopState; record: Omit<RoundRecord, "seconds" | "strategies"> }> {
+  const refitSeed = seedFor(env.seed, "refit", env.round);
+  const cur = scoreLaw(prev.current.expr, prev.current.params, evidence, env.derivedDefs, { refit: true, seed: refitSeed }) ?? {
+    ...prev.current,
+    bits: { model: Infinity, data: Infinity, total: Infinity },
+  };
+  const rec = prev.received && !prev.falsification
+    ? scoreLaw(prev.received.expr, prev.received.params, evidence, env.derivedDefs, { refit: true, restarts: 6, seed: seedFor(env.seed, "received", env.round) })
+    : undefined;
+  const agentCands = await agentCandidates(env, cur, evidence);
+  const warm: (string | Expr)[] = [cur.expr, ...prev.pareto.map((p) => p.expr), ...agentCands.map((c) => c.state.expr)];
+  const res = await runExplainer(env, evidence, warm);
+  const cands = [...explainerCandidates(env, res, evidence), ...agentCands];
+  cands.sort((a, b) => a.state.bits.total - b.state.bits.total);
+  const best = cands[0];
+  if (best) env.emit({ type: "law_proposed", runId: env.runId, round: env.round, law: best.state.law, bits: best.state.bits.total, source: best.source });
+
+  let current = cur;
+  let source = prev.currentSource;
+  let revision: RoundRecord["revision"];
+  let brk: RoundRecord["break"] = null;
+  let survived = prev.survived + 1;
+  let breaks = prev.breaks;
+  let challenger: RoundRecord["challenger"];
+  let sentence: string | undefined;
+  const gain = best ? cur.bits.total - best.state.bits.total : -Infinity;
+  if (best && gain > env.thresholdBits) {
+    const type: BreakType = classifyRevision(cur.expr, best.state.expr, env.info.inputs.map((s) => s.name));
+    const witness = type === "parameter_update" ? undefined : witnessFor(cur, best.state, evidence, env.newRows);
+    revision = { type, gainBits: gain, ...(witness ? { witness } : {}) };
+    env.emit({ type: "law_accepted", runId: env.runId, round: env.round, law: best.state.law, bits: best.state.bits.total, previousBits: cur.bits.total, gainBits: gain, revision: type });
+    if (type !== "parameter_update") {
+      brk = { type, gainBits: gain };
+      breaks++;
+      survived = 0;
+      const oldName = prev.currentSource === "received" ? "the received theory" : "the previous law";
+      sentence = breakSentence({ oldName, outputName: env.info.output.name, witness, type, gainBits: gain, newLaw: best.state.law });
+      env.emit({ type: "break", runId: env.runId, round: env.round, breakType: type, gainBits: gain, from: cur.law, to: best.state.law, sentence });
+    }
+    current = best.state;
+    source = best.source;
+  } else if (best && structureKey(best.state.expr) !== structureKey(cur.expr)) {
+    challenger = { law: best.state.law, bits: best.state.bits.total };
+    env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law: best.state.law, bits: best.state.bits.total, currentBits: cur.bits.total, reason: gain > 0 ? `saves only ${gain.toFixed(1)} bits (threshold ${env.thresholdBits})` : "does not shorten the description" });
+  }
+
+  let falsification = prev.falsification;
+  let falsifiedReceived = false;
+  if (rec && !falsification) {
+    const bestBits = Math.min(current.bits.total, best?.state.bits.total ?? Infinity);
+    const g = rec.bits.total - bestBits;
+    if (g > env.thresholdBits) {
+      const by = best && best.state.bits.total < current.bits.total ? best.state.law : current.law;
+      falsification = { round: env.round, queries: env.queries, gainBits: g, law: by };
+      falsifiedReceived = true;
+      env.emit({ type: "received_falsified", runId: env.runId, round: env.round, queries: env.queries, gainBits: g, law: by });
+    }
+  }
+  return {
+    state: {
+      current,
+      currentSource: source,
+      received: falsification ? null : prev.received && rec ? { expr: prev.received.expr, params: rec.params, law: rec.law } : prev.received,
+      falsification,
+      pareto: cands.length > 0 ? frontOf(cands) : prev.pareto,
+      survived,
+      breaks,
+      initialLaw: prev.initialLaw,
+      seconds: prev.seconds,
+    },
+    record: {
+      round: env.round,
+      experiments: env.newRows.length,
+      queries: env.queries,
+      law: current.law,
+      bits: current.bits.total,
+      r2: current.r2,
+      break: brk,
+      ...(Object.keys(current.derived).length > 0 ? { derived: current.derived } : {}),
+      bitsDetail: current.bits,
+      ...(revision ? { previousLaw: cur.law, revision } : {}),
+      ...(sentence ? { sentence } : {}),
+      ...(rec ? { receivedBits: rec.bits.total } : {}),
+      ...(falsifiedReceived ? { falsifiedReceived } : {}),
+      ...(challenger ? { challenger } : {}),
+    },
+  };
+}
+
+function witnessFor(old: LawState, next: LawState, evidence: Evidence, newRows: number[]) {
+  try {
+    const pred = compile(next.expr, evidence.variables).evaluate(
+      evidence.variables.map((v) => evidence.columns[v]),
+      next.params,
+    );
+    const rows = newRows.length > 0 ? newRows : [...Array(evidence.target.length).keys()];
+    return findWitness(old.expr, old.params, pred, evidence, rows);
+  } catch {
+    return undefined;
+  }
+}

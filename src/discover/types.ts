@@ -1,0 +1,144 @@
+import type { Expr } from "../expr/ast.js";
+import type { Bits } from "../explain/types.js";
+import type { WorldSpec } from "../journal/types.js";
+import type { Agents } from "./agents.js";
+import type { RunEvent } from "./events.js";
+
+/** Kinds of revision the gate can accept. `parameter_update` is not a break. */
+export type BreakType = "parameter_update" | "regime_split" | "new_variable" | "ontology_break" | "structural";
+
+/** A law fitted and scored on some evidence. Serialisable (the AST is plain data). */
+export interface LawState {
+  expr: Expr;
+  params: number[];
+  /** Contract infix with the fitted constants substituted. */
+  law: string;
+  /** Derived variables the law uses: name → definition. */
+  derived: Record<string, string>;
+  bits: Bits;
+  r2: number;
+  rmse: number;
+}
+
+/** Where a law came from. */
+export type LawSource = "received" | "explainer" | "pareto" | "agent" | "current";
+
+/** The observation that best shows why an old law broke: where it missed by the most noise-widths. */
+export interface BreakWitness {
+  inputs: Record<string, number>;
+  predicted: number;
+  observed: number;
+}
+
+/** One round as reported (the `rounds` entries of `discover --json`, plus details for the report). */
+export interface RoundRecord {
+  round: number;
+  /** Experiments answered in this round. */
+  experiments: number;
+  /** Observations answered so far in the run. */
+  queries: number;
+  law: string;
+  bits: number;
+  r2: number;
+  break: null | { type: Exclude<BreakType, "parameter_update">; gainBits: number };
+  derived?: Record<string, string>;
+  bitsDetail: Bits;
+  /** The law before this round's revision, when one was accepted. */
+  previousLaw?: string;
+  /** A revision accepted (break or parameter update of a different form), with its gain. */
+  revision?: { type: BreakType; gainBits: number; witness?: BreakWitness };
+  /** The break explained in one plain sentence. */
+  sentence?: string;
+  /** Description length of the received theory refitted on this round's evidence, while tracked. */
+  receivedBits?: number;
+  /** Whether this round falsified the received theory. */
+  falsifiedReceived?: boolean;
+  /** How many experiments each Breaker strategy chose this round. */
+  strategies: Record<string, number>;
+  /** The best rejected challenger, with its bits. */
+  challenger?: { law: string; bits: number };
+  seconds: number;
+}
+
+/** The loop's state after a round: all it needs to continue (journaled with the round). */
+export interface LoopState {
+  current: LawState;
+  currentSource: LawSource;
+  /** The received theory while it is still tracked (null once falsified or when the world has none). */
+  received: { expr: Expr; params: number[]; law: string } | null;
+  falsification: { round: number; queries: number; gainBits: number; law: string } | null;
+  /** Competing laws for the Breaker (the Explainer's last Pareto front). */
+  pareto: { expr: Expr; params: number[]; law: string; bits: number }[];
+  /** Rounds since the law last changed form. */
+  survived: number;
+  breaks: number;
+  initialLaw: string;
+  seconds: number;
+}
+
+/** How to run a discovery. Everything has a default; all of it is journaled with the run. */
+export interface DiscoverOptions {
+  world: WorldSpec;
+  seed?: number;
+  /** Maximum rounds after round 0 (default 8). */
+  rounds?: number;
+  /** Maximum observations in the whole run (default 400). */
+  budget?: number;
+  /** Experiments per round (default 12); staged worlds collect one stage per round. */
+  batch?: number;
+  /** Experiments in round 0, inside the initial sub-range (default 24). */
+  initialCount?: number;
+  /** Stop once the law survived this many rounds of attack unchanged (default 3). */
+  patience?: number;
+  /** Bits a challenger must save to replace the current law (default 10). */
+  thresholdBits?: number;
+  /** Breaker strategies by name (default: disagreement, residuals, coverage, stages); `["random"]` is the baseline. */
+  strategies?: string[];
+  /** Explainer budget per round in seconds (default 6) and in evaluations (optional, reproducible). */
+  explainSeconds?: number;
+  explainEvaluations?: number;
+  /** Explainer threads (default 1: deterministic and light on a shared machine). */
+  threads?: number;
+  /** Derived variables: `"auto"` (staged worlds: running max/min of inputs), `"off"`, or `name=definition` items. */
+  derived?: "auto" | "off" | string[];
+  /** Language-model profile (recorded; the caller creates the agents). */
+  llm?: string;
+}
+
+/** Hooks and injected parts of a run (none is journaled). */
+export interface DiscoverDeps {
+  /** The Explainer (default: `src/explain`). */
+  explain?: import("./explainer.js").ExplainFn;
+  /** Opens the world (default: `openWorld` of `src/worlds/open.ts`). */
+  openWorld?: (spec: WorldSpec, options: { seed: number; queryOffset?: number; cwd: string }) => Promise<import("../worlds/world.js").World>;
+  /** The journal (required: the run lives in it). */
+  store: import("../journal/store.js").RunStore;
+  agents?: Agents;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  /** Progress lines (stderr in the CLI). */
+  progress?: (line: string) => void;
+  cwd?: string;
+  /** Use this run id instead of a fresh one. */
+  runId?: string;
+}
+
+/** The outcome of a run: the `discover --json` contract plus details. */
+export interface RunResult {
+  world: string;
+  runId: string;
+  seed: number;
+  initialLaw: string;
+  finalLaw: string;
+  bits: number;
+  r2: number;
+  queries: number;
+  breaks: number;
+  rounds: RoundRecord[];
+  seconds: number;
+  derived?: Record<string, string>;
+  /** When the received theory was falsified (null: it survived or there was none). */
+  falsification: { round: number; queries: number; gainBits: number; law: string } | null;
+  stopReason: string;
+  status: "finished" | "aborted";
+}

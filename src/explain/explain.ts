@@ -1,0 +1,170 @@
+/**
+ * `explain(evidence, options)`: the Explainer. It cleans the evidence, tries the fast paths
+ * (constant, monomial, sparse linear-in-features), rewrites the problem in π groups when units are
+ * given, runs the island search for the rest, and returns the law of least description length with
+ * its Pareto front. Warm-start laws join both the search and the final choice.
+ */
+import { availableParallelism } from "node:os";
+import type { Expr } from "../expr/ast.js";
+import { parse, toInfix } from "../expr/index.js";
+import { UserError } from "../errors.js";
+import { cleanEvidence, screenVariables, type CleanEvidence } from "./evidenceCheck.js";
+import { fastPathCandidates } from "./fastPaths.js";
+import { chooseByBits, measure, paretoFront, type Candidate, type MeasuredLaw } from "./finalSelection.js";
+import { variance } from "./linalg.js";
+import { DEFAULT_OPERATORS } from "./operators.js";
+import { runSearch, type SearchConfig } from "./searchLoop.js";
+import type { SearchData } from "./scoring.js";
+import { sampleRows, takeRows } from "./subsample.js";
+import { inlineParams } from "./treeOps.js";
+import type { Evidence, ExplainOptions, ExplainResult } from "./types.js";
+import { lawHasConsistentUnits, parseUnits, reduceProblem } from "./unitsReduction.js";
+
+/** Normalised loss (1 − R²) at or below which a law is taken as exact and the search stops. */
+export const EXACT_LOSS = 1e-12;
+/** Rows the evolutionary search fits on (the final choice always uses every row). */
+export const SEARCH_ROWS = 256;
+/** Inputs beyond this many are screened down by correlation before searching. */
+export const MAX_SEARCH_VARIABLES = 12;
+/** Default wall-time budget when neither time nor evaluations are given. */
+export const DEFAULT_TIME_SECONDS = 10;
+
+/** Explains `evidence` by the law of least description length (see the module comment). */
+export async function explain(evidence: Evidence, options: ExplainOptions = {}): Promise<ExplainResult> {
+  const start = Date.now();
+  const seed = options.seed ?? 0;
+  const timeSeconds = options.timeSeconds ?? (options.maxEvaluations === undefined ? DEFAULT_TIME_SECONDS : Infinity);
+  const deadline = start + timeSeconds * 1000;
+  const maxEvaluations = options.maxEvaluations ?? Infinity;
+  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const clean = cleanEvidence(evidence);
+  const dims = evidence.units ? parseUnits(evidence.units, [...clean.variables, clean.targetName]) : null;
+  const keep = screenVariables(clean, MAX_SEARCH_VARIABLES);
+  const vars = keep.map((j) => clean.variables[j]);
+  const cols = keep.map((j) => clean.columns[j]);
+  const full = { variables: clean.variables, columns: clean.columns, target: clean.target };
+
+  const candidates: Candidate[] = [];
+  const warm = warmStartCandidates(options.warmStart ?? [], clean);
+  candidates.push(...warm);
+  let evaluations = 0;
+  const constantTarget = variance(clean.target) === 0 || clean.rows < 2;
+  if (!constantTarget) {
+    const fastRows = sampleRows(clean.rows, 2000, seed);
+    candidates.push(...fastPathCandidates(vars, cols.map((c) => takeRows(c, fastRows)), takeRows(clean.target, fastRows), options.signal));
+  } else {
+    candidates.push({ expr: { kind: "param", index: 0, name: "c0" }, params: [clean.target[0]], source: "constant" });
+  }
+  let measuredLaws = measureAll(candidates, full, seed, options.signal);
+  evaluations += candidates.length;
+
+  const units = dims ? { dims, target: dims[clean.targetName] } : null;
+  const exactAlready = measuredLaws.some((l) => 1 - l.r2 <= EXACT_LOSS && unitsOk(l.expr, units));
+  if (!constantTarget && !exactAlready && clean.rows >= 3) {
+    const reduced = dims ? reduceProblem(vars, cols, clean.target, clean.targetName, dims) : null;
+    const space = reduced && reduced.variables.length > 0 ? reduced : null;
+    if (space) candidates.push(...fastPathCandidates(space.variables, space.columns, space.target, options.signal).map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` })));
+    const rows = sampleRows(clean.rows, SEARCH_ROWS, seed + 1);
+    const searchVars = space ? space.variables : vars;
+    const searchCols = (space ? space.columns : cols).map((c) => takeRows(c, rows));
+    const searchTarget = takeRows(space ? space.target : clean.target, rows);
+    const data: SearchData = { variables: searchVars, columns: searchCols, target: searchTarget, targetVariance: variance(searchTarget) || 1 };
+    const cfg: SearchConfig = { ...defaultSearchConfig(), seed, maxEvaluations, deadline, threads, exactLoss: EXACT_LOSS };
+    // Warm-start laws seed the islands only when they live in the same variable space.
+    const seeds: Expr[] = space ? [] : warm.map((w) => inlineParams(w.expr, w.params));
+    let lastReport = 0;
+    const outcome = await runSearch(data, cfg, seeds, options.signal, (best, evals) => {
+      const now = Date.now();
+      if (!options.onProgress || !best || now - lastReport < 250) return;
+      lastReport = now;
+      const secs = (now - start) / 1000;
+      const law = space ? space.toOriginal(best.expr) : best.expr;
+      options.onProgress({ best: toInfix(law), bits: NaN, r2: 1 - best.loss, evaluations: evaluations + evals, evaluationsPerSecond: evals / Math.max(secs, 1e-3), seconds: secs });
+    });
+    evaluations += outcome.evaluations;
+    const found = outcome.pareto.map((m) => ({ expr: space ? space.toOriginal(m.expr) : m.expr, params: [], source: "search" }));
+    measuredLaws = measuredLaws.concat(measureAll(found, full, seed, undefined));
+    if (space) measuredLaws = measuredLaws.concat(measureAll(candidates.filter((c) => c.source.startsWith("pi-")), full, seed, undefined));
+  }
+  const admissible = units ? measuredLaws.filter((l) => unitsOk(l.expr, units)) : measuredLaws;
+  const pool = admissible.length > 0 ? admissible : measuredLaws;
+  const front = paretoFront(dedupe(pool));
+  const best = chooseByBits(front);
+  if (!best) throw new UserError(`explain: no law could be evaluated on the data for '${clean.targetName}'`);
+  return {
+    target: clean.targetName,
+    expr: best.expr,
+    params: best.params,
+    law: best.law,
+    complexity: best.complexity,
+    bits: best.bits,
+    r2: best.r2,
+    rmse: best.rmse,
+    pareto: front.map(({ expr, params, law, complexity, bits, r2, rmse }) => ({ expr, params, law, complexity, bits, r2, rmse })),
+    evaluations,
+    seconds: (Date.now() - start) / 1000,
+  };
+}
+
+/** The search's default tunables (islands fixed, independent of the thread count, for reproducibility). */
+export function defaultSearchConfig(): Omit<SearchConfig, "seed" | "maxEvaluations" | "deadline" | "threads" | "exactLoss"> {
+  return {
+    islands: 4,
+    populationSize: 40,
+    tournamentSize: 6,
+    maxSize: 30,
+    maxDepth: 10,
+    crossoverRate: 0.1,
+    parsimony: 0.02,
+    adaptiveParsimony: 2,
+    operators: DEFAULT_OPERATORS,
+    epochSteps: 60,
+    migrants: 3,
+  };
+}
+
+function measureAll(cands: readonly Candidate[], data: { variables: string[]; columns: Float64Array[]; target: Float64Array }, seed: number, signal?: AbortSignal): MeasuredLaw[] {
+  const out: MeasuredLaw[] = [];
+  for (const c of cands) {
+    const m = measure(c, data, seed, signal);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+function dedupe(laws: MeasuredLaw[]): MeasuredLaw[] {
+  const byHash = new Map<string, MeasuredLaw>();
+  for (const l of laws) {
+    const cur = byHash.get(l.hash);
+    if (!cur || l.sse < cur.sse) byHash.set(l.hash, l);
+  }
+  return [...byHash.values()];
+}
+
+function warmStartCandidates(laws: readonly (string | Expr)[], clean: CleanEvidence): Candidate[] {
+  return laws.map((law, k) => {
+    let expr: Expr;
+    if (typeof law === "string") {
+      try {
+        expr = parse(law, { variables: clean.variables });
+      } catch (err) {
+        throw new UserError(`explain: warm-start law ${k + 1} '${law}': ${err instanceof Error ? err.message : String(err)}`);
+      }
+    } else expr = law;
+    const params: number[] = [];
+    const walk = (e: Expr): void => {
+      if (e.kind === "param") params[e.index] = 1;
+      else if (e.kind === "unary") walk(e.arg);
+      else if (e.kind === "binary") {
+        walk(e.left);
+        walk(e.right);
+      }
+    };
+    walk(expr);
+    return { expr, params: Array.from(params, (p) => p ?? 1), source: "warm-start" };
+  });
+}
+
+function unitsOk(expr: Expr, units: { dims: Record<string, number[]>; target: number[] } | null): boolean {
+  return !units || lawHasConsistentUnits(expr, units.dims, units.target);
+}

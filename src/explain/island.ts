@@ -1,0 +1,97 @@
+/**
+ * One island's evolution: age-regularised tournament evolution (SymbolicRegression.jl's
+ * RegularizedEvolution). Each step breeds one child from tournament winners; the child replaces the
+ * oldest member, so no lineage lives forever and the search keeps moving.
+ */
+import { ComplexityFrequency, selectionScore } from "./adaptiveParsimony.js";
+import type { HallOfFame } from "./hallOfFame.js";
+import { crossover, mutate } from "./mutate.js";
+import type { OperatorSet } from "./operators.js";
+import type { PopMember } from "./popMember.js";
+import { randomTree } from "./randomTree.js";
+import { Rng } from "./rng.js";
+import type { Scorer } from "./scoring.js";
+import { countNodes, powersAreFixed, treeDepth } from "./treeOps.js";
+
+/** Tunables of the evolutionary search. */
+export interface EvolutionConfig {
+  populationSize: number;
+  tournamentSize: number;
+  maxSize: number;
+  maxDepth: number;
+  crossoverRate: number;
+  parsimony: number;
+  adaptiveParsimony: number;
+  operators: OperatorSet;
+}
+
+/** The part of an island that persists between epochs. */
+export interface IslandState {
+  members: PopMember[];
+  /** Steps taken so far (member birth stamps). */
+  step: number;
+}
+
+/** Creates a random population of `populationSize` scored members (plus any seeds given). */
+export function initIsland(scorer: Scorer, variables: readonly string[], cfg: EvolutionConfig, rng: Rng, seeds: PopMember[] = []): IslandState {
+  const members: PopMember[] = seeds.slice(0, cfg.populationSize);
+  let guard = 0;
+  while (members.length < cfg.populationSize && guard++ < cfg.populationSize * 20) {
+    const m = scorer.score(randomTree(rng, variables, cfg.operators, 3 + rng.int(2)), 0, rng.fork());
+    if (m) members.push(m);
+  }
+  return { members, step: 0 };
+}
+
+/**
+ * Runs up to `steps` breeding steps, offering every child to the hall of fame. Stops early when
+ * `shouldStop` says so (checked every few steps) or after `maxFits` new fits.
+ */
+export function evolveIsland(
+  state: IslandState,
+  scorer: Scorer,
+  hof: HallOfFame,
+  variables: readonly string[],
+  cfg: EvolutionConfig,
+  rng: Rng,
+  steps: number,
+  maxFits: number,
+  shouldStop: () => boolean,
+): IslandState {
+  const members = state.members.slice();
+  const freq = new ComplexityFrequency();
+  for (const m of members) freq.record(m.complexity);
+  const fits0 = scorer.evaluations;
+  let step = state.step;
+  for (let s = 0; s < steps; s++) {
+    if ((s & 15) === 0 && shouldStop()) break;
+    if (scorer.evaluations - fits0 >= maxFits) break;
+    if (members.length === 0) break;
+    step++;
+    const parent = tournament(members, rng, cfg, freq);
+    const child = rng.next() < cfg.crossoverRate ? crossover(parent.expr, tournament(members, rng, cfg, freq).expr, rng) : mutate(parent.expr, rng, variables, cfg.operators);
+    if (countNodes(child) > cfg.maxSize * 2 || treeDepth(child) > cfg.maxDepth || !powersAreFixed(child)) continue;
+    const m = scorer.score(child, step, rng.fork());
+    if (!m || m.complexity > cfg.maxSize) continue;
+    freq.record(m.complexity);
+    hof.offer(m);
+    let oldest = 0;
+    for (let k = 1; k < members.length; k++) if (members[k].birth < members[oldest].birth) oldest = k;
+    members[oldest] = m;
+  }
+  return { members, step };
+}
+
+function tournament(members: PopMember[], rng: Rng, cfg: EvolutionConfig, freq: ComplexityFrequency): PopMember {
+  let best: PopMember | null = null;
+  let bestScore = Infinity;
+  for (let k = 0; k < cfg.tournamentSize; k++) {
+    const m = members[rng.int(members.length)];
+    const s = selectionScore(m.loss, m.complexity, freq.frequency(m.complexity), cfg.parsimony, cfg.adaptiveParsimony);
+    if (s < bestScore) {
+      bestScore = s;
+      best = m;
+    }
+  }
+  return best ?? members[0];
+}

@@ -1,0 +1,81 @@
+/**
+ * Mutation and crossover moves on trees (SymbolicRegression.jl's MutationFunctions): each returns a
+ * new tree and never edits its input. Constants are refitted after every move, so no move tweaks
+ * constant values; moves change structure only.
+ */
+import { binary, unary, type Expr } from "../expr/ast.js";
+import type { OperatorSet } from "./operators.js";
+import { powerOf, randomLeaf, randomTree } from "./randomTree.js";
+import type { Rng } from "./rng.js";
+import { countNodes, nodeAt, replaceAt } from "./treeOps.js";
+
+/** The kinds of structural move, with their default weights. */
+export const MUTATION_WEIGHTS = {
+  changeOperator: 3,
+  replaceSubtree: 2,
+  insertNode: 3,
+  deleteNode: 2,
+  swapLeaf: 3,
+  wrapPower: 1,
+} as const;
+
+type MutationKind = keyof typeof MUTATION_WEIGHTS;
+const KINDS = Object.keys(MUTATION_WEIGHTS) as MutationKind[];
+const WEIGHTS = KINDS.map((k) => MUTATION_WEIGHTS[k]);
+
+/** Applies one random structural move to `tree`. */
+export function mutate(tree: Expr, rng: Rng, variables: readonly string[], ops: OperatorSet): Expr {
+  const kind = KINDS[rng.weighted(WEIGHTS)];
+  const size = countNodes(tree);
+  const i = rng.int(size);
+  const node = nodeAt(tree, i);
+  switch (kind) {
+    case "changeOperator": {
+      if (node.kind === "binary" && node.op !== "^") {
+        const op = ops.binary[rng.weighted(ops.binary.map((b) => b.weight))].op;
+        return replaceAt(tree, i, binary(op, node.left, node.right));
+      }
+      if (node.kind === "unary") {
+        const op = ops.unary[rng.weighted(ops.unary.map((u) => u.weight))].op;
+        return replaceAt(tree, i, unary(op, node.arg));
+      }
+      return replaceAt(tree, i, randomLeaf(rng, variables));
+    }
+    case "replaceSubtree":
+      return replaceAt(tree, i, randomTree(rng, variables, ops, 3));
+    case "insertNode": {
+      const r = rng.next();
+      if (r < 0.6) {
+        const op = ops.binary[rng.weighted(ops.binary.map((b) => b.weight))].op;
+        const leaf = randomLeaf(rng, variables);
+        return replaceAt(tree, i, rng.next() < 0.5 ? binary(op, node, leaf) : binary(op, leaf, node));
+      }
+      const op = ops.unary[rng.weighted(ops.unary.map((u) => u.weight))].op;
+      return replaceAt(tree, i, unary(op, node));
+    }
+    case "deleteNode": {
+      if (node.kind === "unary") return replaceAt(tree, i, node.arg);
+      if (node.kind === "binary") return replaceAt(tree, i, rng.next() < 0.5 ? node.left : node.right);
+      return replaceAt(tree, i, randomLeaf(rng, variables));
+    }
+    case "swapLeaf": {
+      // Leaves are where most useful single edits happen (which variable, constant or not).
+      const leaves: number[] = [];
+      for (let k = 0; k < size; k++) {
+        const n = nodeAt(tree, k);
+        if (n.kind === "var" || n.kind === "num" || n.kind === "param" || n.kind === "pi") leaves.push(k);
+      }
+      const at = leaves.length ? rng.pick(leaves) : i;
+      return replaceAt(tree, at, randomLeaf(rng, variables));
+    }
+    case "wrapPower":
+      return replaceAt(tree, i, powerOf(node, rng.pick(ops.powers)));
+  }
+}
+
+/** Subtree crossover: a random subtree of `a` replaced by a random subtree of `b`. */
+export function crossover(a: Expr, b: Expr, rng: Rng): Expr {
+  const i = rng.int(countNodes(a));
+  const j = rng.int(countNodes(b));
+  return replaceAt(a, i, nodeAt(b, j));
+}

@@ -1,0 +1,215 @@
+import { paramCount, type Expr } from "./ast.js";
+import { compile } from "./compile.js";
+import { compileJacobian, type CompiledJacobian } from "./jacobian.js";
+import { solveSpd } from "./linearSolve.js";
+import { normal, seededRandom } from "./rng.js";
+
+/** Options of `fitParams`. */
+export interface FitOptions {
+  /** First starting point (default: every param 1). */
+  init?: ArrayLike<number>;
+  /** Extra starts after the first, from perturbations of the best point and random points (default 6). */
+  restarts?: number;
+  /** Seed of the restart generator (default 0); the fit is deterministic for a given seed. */
+  seed?: number;
+  /** Levenberg–Marquardt iterations per start (default 100). */
+  maxIterations?: number;
+  /** Stops between iterations; the best point so far is returned. */
+  signal?: AbortSignal;
+  /** Rows used for the restarts when the data are larger (the best start is then polished on all rows; default 2000). */
+  subsample?: number;
+}
+
+/** Outcome of a constant fit. */
+export interface FitResult {
+  /** Best params found (length = the law's param count). */
+  params: number[];
+  /** Sum of squared residuals over the rows with a finite target; Infinity if no finite fit was found. */
+  sse: number;
+  /** Whether the best start stopped on a convergence criterion rather than the iteration limit. */
+  converged: boolean;
+}
+
+interface Problem {
+  jac: CompiledJacobian;
+  columns: Float64Array[];
+  target: Float64Array;
+  /** Fits whose SSE falls below this are exact to float precision; no need to look further. */
+  exact: number;
+}
+
+/**
+ * Fits the params of `expr` by least squares with Levenberg–Marquardt (Marquardt's diagonal scaling) from
+ * several starts. Rows whose target or inputs are not finite are ignored. Steps that produce NaN or overflow
+ * are rejected like uphill steps, so a bad start costs time, never the result.
+ */
+export function fitParams(
+  expr: Expr,
+  variables: readonly string[],
+  columns: readonly Float64Array[],
+  target: Float64Array,
+  opts: FitOptions = {},
+): FitResult {
+  const k = paramCount(expr);
+  const rows = finiteRows(columns.slice(0, variables.length), target);
+  const cols = rows ? columns.slice(0, variables.length).map((c) => pick(c, rows)) : columns.slice(0, variables.length).map((c) => c);
+  const y = rows ? pick(target, rows) : target;
+  if (k === 0) {
+    const f = compile(expr, variables).evaluate(cols, [], new Float64Array(y.length));
+    return { params: [], sse: sumSquares(f, y), converged: true };
+  }
+  const jac = compileJacobian(expr, variables);
+  const scale = sumSquares(new Float64Array(y.length), y) / Math.max(1, y.length);
+  const exact = 1e-24 * Math.max(scale, 1e-300) * Math.max(1, y.length);
+  const full: Problem = { jac, columns: cols, target: y, exact };
+  const limit = opts.subsample ?? 2000;
+  const sub = y.length > limit * 1.5 ? subsampleProblem(full, limit) : full;
+
+  const rand = seededRandom(opts.seed ?? 0);
+  const maxIterations = opts.maxIterations ?? 100;
+  const restarts = opts.restarts ?? 6;
+  const init = Array.from({ length: k }, (_, j) => {
+    const x = opts.init ? Number(opts.init[j]) : 1;
+    return Number.isFinite(x) ? x : 1;
+  });
+
+  let best = { x: init, sse: Infinity, converged: false };
+  const consider = (start: number[]): void => {
+    const r = levenbergMarquardt(sub, start, maxIterations, opts.signal);
+    if (r.sse < best.sse || (!Number.isFinite(best.sse) && Number.isFinite(r.sse))) best = r;
+  };
+  consider(init);
+  for (let s = 0; s < restarts && best.sse > sub.exact && !opts.signal?.aborted; s++) {
+    const start = new Array<number>(k);
+    const fresh = s % 2 === 1 || !Number.isFinite(best.sse);
+    for (let j = 0; j < k; j++) {
+      if (fresh) {
+        // Log-uniform magnitude over 1e-2..1e2 with a random sign covers constants of most laws.
+        start[j] = (rand() < 0.5 ? -1 : 1) * Math.pow(10, 4 * rand() - 2);
+      } else {
+        start[j] = best.x[j] * Math.exp(0.5 * normal(rand)) * (rand() < 0.1 ? -1 : 1);
+      }
+    }
+    consider(start);
+  }
+  if (sub !== full && Number.isFinite(best.sse)) {
+    best = levenbergMarquardt(full, best.x, maxIterations, opts.signal);
+  } else if (sub !== full) {
+    best = { ...best, sse: evaluateSse(full, best.x) };
+  }
+  return { params: best.x, sse: Number.isFinite(best.sse) ? best.sse : Infinity, converged: best.converged };
+}
+
+function levenbergMarquardt(p: Problem, start: number[], maxIterations: number, signal?: AbortSignal): { x: number[]; sse: number; converged: boolean } {
+  const k = start.length;
+  const n = p.target.length;
+  let x = start.slice();
+  const bufs: Float64Array[] = Array.from({ length: k + 1 }, () => new Float64Array(n));
+  let { value, dParams } = p.jac.evaluate(p.columns, x, bufs);
+  let sse = sumSquares(value, p.target);
+  if (!Number.isFinite(sse)) return { x, sse: Infinity, converged: false };
+  const jtj = new Float64Array(k * k);
+  const jtr = new Float64Array(k);
+  const trialBufs: Float64Array[] = Array.from({ length: k + 1 }, () => new Float64Array(n));
+  let lambda = -1;
+  for (let iter = 0; iter < maxIterations; iter++) {
+    if (sse <= p.exact) return { x, sse, converged: true };
+    if (signal?.aborted) return { x, sse, converged: false };
+    jtj.fill(0);
+    jtr.fill(0);
+    for (let i = 0; i < n; i++) {
+      const r = value[i] - p.target[i];
+      for (let a = 0; a < k; a++) {
+        const ja = dParams[a][i];
+        if (!Number.isFinite(ja)) continue; // kinks (abs, min, max) give NaN slopes: treat as flat
+        jtr[a] += ja * r;
+        for (let b = 0; b <= a; b++) {
+          const jb = dParams[b][i];
+          if (Number.isFinite(jb)) jtj[a * k + b] += ja * jb;
+        }
+      }
+    }
+    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) jtj[b * k + a] = jtj[a * k + b];
+    let maxDiag = 0;
+    for (let a = 0; a < k; a++) maxDiag = Math.max(maxDiag, jtj[a * k + a]);
+    if (!Number.isFinite(maxDiag) || maxDiag === 0) return { x, sse, converged: maxDiag === 0 };
+    if (lambda < 0) lambda = 1e-3;
+    let improved = false;
+    while (lambda < 1e16) {
+      const damped = jtj.slice();
+      for (let a = 0; a < k; a++) damped[a * k + a] += lambda * Math.max(jtj[a * k + a], 1e-12 * maxDiag);
+      const rhs = jtr.map((g) => -g);
+      const step = solveSpd(damped, rhs, k);
+      if (step) {
+        const trial = x.map((xi, a) => xi + step[a]);
+        const t = p.jac.evaluate(p.columns, trial, trialBufs);
+        const trialSse = sumSquares(t.value, p.target);
+        if (Number.isFinite(trialSse) && trialSse < sse) {
+          const relGain = (sse - trialSse) / Math.max(sse, 1e-300);
+          let stepNorm = 0;
+          let xNorm = 0;
+          for (let a = 0; a < k; a++) {
+            stepNorm += step[a] * step[a];
+            xNorm += trial[a] * trial[a];
+          }
+          x = trial;
+          sse = trialSse;
+          // Swap buffers: the trial evaluation becomes the current one.
+          const old = bufs.splice(0, bufs.length, t.value, ...t.dParams);
+          trialBufs.splice(0, trialBufs.length, ...old);
+          value = t.value;
+          dParams = t.dParams;
+          lambda = Math.max(lambda / 3, 1e-12);
+          improved = true;
+          if (relGain < 1e-12 || Math.sqrt(stepNorm) < 1e-13 * (Math.sqrt(xNorm) + 1e-13)) return { x, sse, converged: true };
+          break;
+        }
+      }
+      lambda *= 4;
+    }
+    if (!improved) return { x, sse, converged: true };
+  }
+  return { x, sse, converged: sse <= p.exact };
+}
+
+function evaluateSse(p: Problem, x: number[]): number {
+  const { value } = p.jac.evaluate(p.columns, x);
+  const s = sumSquares(value, p.target);
+  return Number.isFinite(s) ? s : Infinity;
+}
+
+/** Σ (f_i − y_i)²; NaN or overflow anywhere makes it Infinity. */
+function sumSquares(f: Float64Array<ArrayBufferLike>, y: Float64Array<ArrayBufferLike>): number {
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    const r = f[i] - y[i];
+    s += r * r;
+  }
+  return Number.isFinite(s) ? s : Infinity;
+}
+
+function finiteRows(columns: readonly Float64Array[], target: Float64Array): Int32Array | null {
+  const keep: number[] = [];
+  let dropped = false;
+  for (let i = 0; i < target.length; i++) {
+    let ok = Number.isFinite(target[i]);
+    for (let c = 0; ok && c < columns.length; c++) ok = Number.isFinite(columns[c][i]);
+    if (ok) keep.push(i);
+    else dropped = true;
+  }
+  return dropped ? Int32Array.from(keep) : null;
+}
+
+function pick(a: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = a[rows[i]];
+  return out;
+}
+
+function subsampleProblem(p: Problem, m: number): Problem {
+  const n = p.target.length;
+  const rows = new Int32Array(m);
+  // Evenly spaced rows: deterministic and covers the whole range of sorted or unsorted data.
+  for (let i = 0; i < m; i++) rows[i] = Math.floor((i * n) / m);
+  return { jac: p.jac, columns: p.columns.map((c) => pick(c, rows)), target: pick(p.target, rows), exact: (p.exact * m) / n };
+}

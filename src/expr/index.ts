@@ -1,0 +1,34 @@
+/**
+ * The expression engine: the AST, the safe parser, printers, compiled evaluation, derivatives, constant
+ * fitting, simplification, hashing, complexity and physical units. Import from here.
+ */
+export * from "./ast.js";
+export { ParseError } from "./parseError.js";
+export { parse, isFunctionName, isPlainIdentifier, MAX_PARSE_DEPTH, MAX_PARSE_LENGTH, type ParseOptions } from "./parse.js";
+export { paramNamesOf } from "./paramNames.js";
+export { toInfix, formatNumber } from "./printInfix.js";
+export { compile, compiledKernelCount, type CompiledExpr } from "./compile.js";
+export { evaluateAt, interpret } from "./interpret.js";
+export { exprHash, exprKey, hashString } from "./hash.js";
+export { complexity } from "./complexity.js";
+export { derivative, paramDerivative, differentiate } from "./derivative.js";
+export { compileJacobian, type CompiledJacobian } from "./jacobian.js";
+export { fitParams, type FitOptions, type FitResult } from "./fitParams.js";
+export { seededRandom, normal } from "./rng.js";
+export { simplify } from "./simplify.js";
+export { toLatex, latexName, latexNumber } from "./printLatex.js";
+export {
+  BASE_DIMENSIONS,
+  DIMENSIONLESS,
+  UNITS,
+  checkDimensions,
+  dimensionFromFeynmanRow,
+  formatDimension,
+  isDimensionless,
+  multiplyDimensions,
+  parseUnit,
+  powerDimension,
+  sameDimension,
+  type Dimension,
+  type DimensionCheck,
+} from "./units.js";

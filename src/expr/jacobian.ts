@@ -1,0 +1,62 @@
+import { paramCount, type Expr } from "./ast.js";
+import { generateLoop, MATH_PREAMBLE } from "./codegen.js";
+import { columnIndexer, rowCountOf } from "./compile.js";
+import { paramDerivative } from "./derivative.js";
+import { FunctionCache } from "./functionCache.js";
+
+/** A law and its derivatives with respect to each param, compiled into one loop. */
+export interface CompiledJacobian {
+  /** Variable names in column order. */
+  readonly variables: readonly string[];
+  /** Number of params (columns of the Jacobian). */
+  readonly paramCount: number;
+  /** Value and ∂value/∂param_j for every row; `out[j]` buffers are reused when long enough. */
+  evaluate(
+    columns: readonly Float64Array[],
+    params: ArrayLike<number>,
+    out?: Float64Array[],
+  ): { value: Float64Array; dParams: Float64Array[] };
+}
+
+type Kernel = (cols: readonly Float64Array[], P: ArrayLike<number>, outs: Float64Array[], n: number) => void;
+const cache = new FunctionCache<Kernel>(2048);
+
+/**
+ * Compiles the value and the param gradient of `expr` into a single row loop; subexpressions shared between
+ * the law and its derivatives are computed once per row.
+ */
+export function compileJacobian(expr: Expr, variables: readonly string[]): CompiledJacobian {
+  const k = paramCount(expr);
+  const exprs = [expr];
+  for (let j = 0; j < k; j++) exprs.push(paramDerivative(expr, j));
+  const loop = generateLoop(exprs, columnIndexer(variables));
+  const source = [
+    MATH_PREAMBLE,
+    "return function jacobian(cols,P,outs,n){",
+    ...loop.columns.map((c) => `const c${c}=cols[${c}];`),
+    ...exprs.map((_, j) => `const o${j}=outs[${j}];`),
+    ...loop.pre,
+    "for(let i=0;i<n;i++){",
+    ...loop.body,
+    ...loop.results.map((r, j) => `o${j}[i]=${r};`),
+    "}",
+    "}",
+  ].join("\n");
+  const kernel = cache.get(source, () => new Function("M", source)(Math) as Kernel);
+  const vars = [...variables];
+  return {
+    variables: vars,
+    paramCount: k,
+    evaluate(columns, params, out) {
+      if (columns.length < vars.length) throw new RangeError(`expected ${vars.length} columns, got ${columns.length}`);
+      const n = rowCountOf(columns, out?.[0]);
+      const outs: Float64Array[] = [];
+      for (let j = 0; j <= k; j++) {
+        const buf = out?.[j];
+        outs.push(buf && buf.length >= n ? buf : new Float64Array(n));
+      }
+      kernel(columns, params, outs, n);
+      return { value: outs[0], dParams: outs.slice(1) };
+    },
+  };
+}

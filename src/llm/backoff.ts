@@ -1,0 +1,48 @@
+/** Exponential backoff with seeded jitter: retries spread out the same way on every run with a seed. */
+
+/** A small, fast seeded generator (mulberry32) returning floats in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Backoff policy: delay before retry number `retry` (1-based). */
+export interface BackoffPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
+/**
+ * Delay before retry `retry`: base·2^(retry−1), capped, then "equal jitter" (half fixed, half random)
+ * so synchronized clients drift apart while the wait never collapses to zero. A server's Retry-After
+ * is honoured as a floor (capped at maxMs).
+ */
+export function backoffDelay(policy: BackoffPolicy, retry: number, random: () => number, retryAfterMs?: number): number {
+  const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, retry - 1));
+  const jittered = exp / 2 + (random() * exp) / 2;
+  const floor = retryAfterMs !== undefined && Number.isFinite(retryAfterMs) ? Math.min(policy.maxMs, retryAfterMs) : 0;
+  return Math.max(jittered, floor);
+}
+
+/** Sleeps `ms`, waking early (rejecting) when `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason ?? new Error("aborted"));
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal?.reason ?? new Error("aborted"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Provenance of language-model traffic: every exchange (one HTTP attempt or one cache hit) becomes an
+ * `Exchange` handed to an `ExchangeStore`. The run journal implements the store in SQLite; this module
+ * ships the interface and an in-memory store, `jsonl-store.ts` a file-backed one.
+ */
+
+/** The agent role an exchange served (free text is allowed for other callers, e.g. `graph`). */
+export type LlmRole = "explainer" | "breaker" | "critic" | "check" | (string & {});
+
+/** Token counts of one exchange, as reported by the server (or estimated when it reports none). */
+export interface TokenUsage {
+  prompt: number;
+  completion: number;
+  total: number;
+  /** True when the server sent no usage and the counts were estimated from text length. */
+  estimated?: boolean;
+}
+
+/** One request/response pair (or one failed attempt) with everything needed to audit or replay it. */
+export interface Exchange {
+  /** Content hash of the request body: the cache key. Identical requests share it. */
+  key: string;
+  role: LlmRole;
+  /** Discovery round the request belongs to (0 outside a loop). */
+  round: number;
+  /** Profile and endpoint used. */
+  profile: string;
+  baseUrl: string;
+  model: string;
+  /** 1-based attempt number for this key within this call (retries and repairs raise it). */
+  attempt: number;
+  /** The request body exactly as sent (model, messages, response_format, sampling, adapters). */
+  request: unknown;
+  /** The assistant message text; null when the attempt failed before an answer arrived. */
+  response: string | null;
+  /** Why the attempt failed, when it did (HTTP status, timeout, unparsable body). */
+  error?: string;
+  /** Verdict on `response`: `ok` (valid), `invalid` (broke the schema; repair or skip followed). */
+  verdict?: "ok" | "invalid";
+  tokens: TokenUsage;
+  latencyMs: number;
+  /** Whether the answer came from the store instead of the network. */
+  cached: boolean;
+  /** ISO time the exchange finished. */
+  at: string;
+}
+
+/**
+ * Where exchanges are recorded and looked up. `put` receives every exchange (failures included);
+ * `get(key)` must return the most recent exchange for that key whose `response` is not null, or
+ * undefined. Implementations may be synchronous or asynchronous.
+ */
+export interface ExchangeStore {
+  put(exchange: Exchange): void | Promise<void>;
+  get(key: string): Exchange | undefined | Promise<Exchange | undefined>;
+}
+
+/** An ExchangeStore in memory (tests, one-shot commands); `all()` lists what was put, in order. */
+export class MemoryExchangeStore implements ExchangeStore {
+  private readonly log: Exchange[] = [];
+  private readonly answered = new Map<string, Exchange>();
+
+  /** Creates a store, optionally pre-filled (e.g. from a journal) for replay. */
+  constructor(initial: Iterable<Exchange> = []) {
+    for (const e of initial) this.put(e);
+  }
+
+  /** Records an exchange. */
+  put(exchange: Exchange): void {
+    this.log.push(exchange);
+    if (exchange.response !== null) this.answered.set(exchange.key, exchange);
+  }
+
+  /** Latest answered exchange for `key`. */
+  get(key: string): Exchange | undefined {
+    return this.answered.get(key);
+  }
+
+  /** Every exchange put, in order. */
+  all(): Exchange[] {
+    return [...this.log];
+  }
+}

@@ -1,0 +1,56 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { UserError } from "../errors.js";
+import type { Exchange, ExchangeStore } from "./exchange.js";
+
+/**
+ * An ExchangeStore backed by a JSON-lines file: one exchange per line, appended synchronously so a
+ * killed run loses nothing already answered. Opening an existing file loads it for replay.
+ */
+export class JsonlExchangeStore implements ExchangeStore {
+  private readonly answered = new Map<string, Exchange>();
+  private count = 0;
+
+  /** Opens (creating if needed) the file at `path`; a corrupt line is reported with its number. */
+  constructor(readonly path: string) {
+    if (existsSync(path)) {
+      const lines = readFileSync(path, "utf8").split("\n");
+      lines.forEach((line, i) => {
+        if (line.trim() === "") return;
+        let e: Exchange;
+        try {
+          e = JSON.parse(line) as Exchange;
+        } catch {
+          // A torn last line is what a crash mid-append leaves; anything earlier is real corruption.
+          if (i === lines.length - 1 || lines.slice(i + 1).every((l) => l.trim() === "")) return;
+          throw new UserError(`${path}:${i + 1}: not a JSON exchange record`);
+        }
+        if (typeof e?.key !== "string") throw new UserError(`${path}:${i + 1}: exchange record has no 'key'`);
+        this.remember(e);
+      });
+    } else {
+      mkdirSync(dirname(path), { recursive: true });
+    }
+  }
+
+  private remember(e: Exchange): void {
+    this.count += 1;
+    if (e.response !== null) this.answered.set(e.key, e);
+  }
+
+  /** Appends one exchange as a line. */
+  put(exchange: Exchange): void {
+    appendFileSync(this.path, JSON.stringify(exchange) + "\n");
+    this.remember(exchange);
+  }
+
+  /** Latest answered exchange for `key`. */
+  get(key: string): Exchange | undefined {
+    return this.answered.get(key);
+  }
+
+  /** Number of exchanges in the file. */
+  size(): number {
+    return this.count;
+  }
+}

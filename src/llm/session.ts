@@ -1,0 +1,350 @@
+/**
+ * A language-model session: one profile, one run. `structured()` asks for a schema-shaped answer and
+ * returns it validated, or null when the model could not give one. Around each call: a shared
+ * concurrency limit per endpoint, retries with seeded backoff, a circuit breaker, a hard token budget,
+ * and provenance of every exchange in an ExchangeStore whose answers double as a replay cache.
+ */
+import OpenAI from "openai";
+import type { z } from "zod";
+import { UserError } from "../errors.js";
+import { backoffDelay, seededRandom, sleep } from "./backoff.js";
+import { TokenBudget, estimateTokens } from "./budget.js";
+import { CircuitBreaker } from "./circuit-breaker.js";
+import { MemoryExchangeStore, type Exchange, type ExchangeStore, type LlmRole, type TokenUsage } from "./exchange.js";
+import { loadLlmProfile, roleSettings, type LlmProfile, type ProfileSource } from "./profiles.js";
+import { requestKey } from "./request-key.js";
+import { endpointSemaphore, type Semaphore } from "./semaphore.js";
+import { parseStructured, repairPrompt, responseFormatFor } from "./structured-output.js";
+import { classifyFailure, type Failure } from "./failures.js";
+
+/** A chat message as sent to the server. */
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+/** How a session behaves. */
+export interface LlmSessionOptions {
+  /** Where exchanges are recorded and answers looked up (default: a fresh in-memory store). */
+  store?: ExchangeStore;
+  /** `live` (default) answers from the store when it can and asks the server otherwise; `replay` never touches the network. */
+  mode?: "live" | "replay";
+  /** Seeds the backoff jitter. */
+  seed?: number;
+  /** Stops waiting and retrying (calls then resolve to null). */
+  signal?: AbortSignal;
+  /** Receives one-line warnings and retry notices (the CLI sends them to stderr). */
+  log?: (line: string) => void;
+  /** Round recorded with exchanges when a call does not name one. */
+  round?: number | (() => number);
+}
+
+/** Per-call options of `structured`. */
+export interface StructuredOptions<T> {
+  /** Discovery round, for provenance. */
+  round?: number;
+  /** Schema name sent in `response_format` (default: the role). */
+  name?: string;
+  temperature?: number;
+  maxTokens?: number;
+  signal?: AbortSignal;
+  /** Extra semantic check of a schema-valid answer (e.g. laws must parse); a message triggers the repair. */
+  check?: (value: T) => string | undefined;
+  /** Send one repair request after an invalid answer (default true; `llm check` turns it off to test the model). */
+  repair?: boolean;
+}
+
+/** Counters of one session, for reports and benchmarks. */
+export interface LlmStats {
+  /** structured() calls made. */
+  calls: number;
+  /** HTTP attempts sent to the server. */
+  requests: number;
+  /** Answers served from the store instead of the network. */
+  cacheHits: number;
+  /** Calls that returned a valid answer (first try or after repair). */
+  answered: number;
+  /** Calls whose first answer was invalid and that a repair rescued. */
+  repaired: number;
+  /** Calls that returned null (invalid twice, failed, refused by budget or circuit). */
+  skipped: number;
+  /** HTTP attempts that failed (status, timeout, unreadable body). */
+  failures: number;
+  tokens: { prompt: number; completion: number; total: number };
+  /** Sum of the latency of answered HTTP attempts, in ms. */
+  latencyMs: number;
+  budget: { limit: number; used: number };
+  /** Why the session stopped asking, if it did. */
+  stopped?: string;
+}
+
+/** Thrown in replay mode when the journal holds no answer for a request: the run diverged. */
+export class LlmReplayMissError extends UserError {
+  constructor(role: string, key: string, round: number) {
+    super(`replay: the journal holds no answer for a ${role} request in round ${round} (key ${key.slice(0, 12)}); the replayed run asked something the original did not`);
+    this.name = "LlmReplayMissError";
+  }
+}
+
+type Answer = { content: string; problem?: string };
+
+/** One language-model session over one profile. */
+export class LlmSession {
+  readonly store: ExchangeStore;
+  readonly mode: "live" | "replay";
+  private readonly client: OpenAI;
+  private readonly semaphore: Semaphore;
+  private readonly breaker: CircuitBreaker;
+  private readonly budget: TokenBudget;
+  private readonly random: () => number;
+  private readonly log: (line: string) => void;
+  private stopReason: string | undefined;
+  private circuitNoticeAt = -1;
+  private readonly counters: Omit<LlmStats, "budget" | "stopped"> = {
+    calls: 0,
+    requests: 0,
+    cacheHits: 0,
+    answered: 0,
+    repaired: 0,
+    skipped: 0,
+    failures: 0,
+    tokens: { prompt: 0, completion: 0, total: 0 },
+    latencyMs: 0,
+  };
+
+  /** Opens a session on a resolved profile. */
+  constructor(
+    readonly profile: LlmProfile,
+    private readonly options: LlmSessionOptions = {},
+  ) {
+    this.store = options.store ?? new MemoryExchangeStore();
+    this.mode = options.mode ?? "live";
+    this.client = new OpenAI({
+      baseURL: profile.baseUrl,
+      // Local servers (mistral.rs, llama.cpp, Ollama) ignore the key, but the client insists on one.
+      apiKey: profile.apiKey ?? "not-needed",
+      maxRetries: 0,
+      timeout: profile.timeoutMs,
+    });
+    this.semaphore = endpointSemaphore(profile.baseUrl, profile.concurrency);
+    this.breaker = new CircuitBreaker(profile.circuitBreaker.failures, profile.circuitBreaker.cooldownMs);
+    this.budget = new TokenBudget(profile.budgetTokens);
+    this.random = seededRandom(options.seed ?? 0);
+    this.log = options.log ?? (() => {});
+  }
+
+  /** The OpenAI client this session uses (for `llm check`'s model listing). */
+  rawClient(): OpenAI {
+    return this.client;
+  }
+
+  /** Why the session stopped asking (budget spent, key refused...), or undefined while it still asks. */
+  stopped(): string | undefined {
+    return this.stopReason;
+  }
+
+  /** A snapshot of the counters. */
+  stats(): LlmStats {
+    return {
+      ...this.counters,
+      tokens: { ...this.counters.tokens },
+      budget: { limit: this.budget.limit, used: this.budget.used() },
+      ...(this.stopReason ? { stopped: this.stopReason } : {}),
+    };
+  }
+
+  /**
+   * Asks `role` for an answer shaped by `schema`. Returns the validated value, or null when the model
+   * failed to give one (after one repair attempt), the server failed past its retries, the circuit is
+   * open or the token budget is spent. Throws only LlmReplayMissError (replay mode, unknown request).
+   */
+  async structured<T>(role: LlmRole, schema: z.ZodType<T>, messages: ChatMessage[], opts: StructuredOptions<T> = {}): Promise<T | null> {
+    this.counters.calls += 1;
+    const round = opts.round ?? this.defaultRound();
+    const settings = roleSettings(this.profile, role);
+    const body: Record<string, unknown> = {
+      model: settings.model,
+      messages,
+      response_format: responseFormatFor(opts.name ?? role, schema),
+      temperature: opts.temperature ?? settings.temperature,
+      max_tokens: opts.maxTokens ?? settings.maxTokens,
+    };
+    // mistral.rs activates LoRA adapters per request through this extension field.
+    if (settings.adapter) body.adapters = [settings.adapter];
+
+    let value: T | undefined;
+    const validate = (content: string): string | undefined => {
+      const parsed = parseStructured(content, schema);
+      if (!parsed.ok) return parsed.problem;
+      const problem = opts.check?.(parsed.value);
+      if (problem === undefined) value = parsed.value;
+      return problem;
+    };
+
+    const signal = opts.signal ?? this.options.signal;
+    const first = await this.ask(role, round, body, validate, signal);
+    if (!first) return this.skip();
+    if (first.problem === undefined) return this.answered(value as T);
+    if (opts.repair === false) return this.skip();
+
+    const repairBody = {
+      ...body,
+      messages: [...messages, { role: "assistant", content: first.content }, { role: "user", content: repairPrompt(first.problem) }],
+    };
+    const second = await this.ask(role, round, repairBody, validate, signal);
+    if (second && second.problem === undefined) {
+      this.counters.repaired += 1;
+      return this.answered(value as T);
+    }
+    if (second) this.log(`llm: ${role} answer skipped (invalid after one repair): ${firstLine(second.problem ?? "")}`);
+    return this.skip();
+  }
+
+  private answered<T>(value: T): T {
+    this.counters.answered += 1;
+    return value;
+  }
+
+  private skip(): null {
+    this.counters.skipped += 1;
+    return null;
+  }
+
+  private defaultRound(): number {
+    const r = this.options.round;
+    return typeof r === "function" ? r() : (r ?? 0);
+  }
+
+  private stop(reason: string): void {
+    if (this.stopReason) return;
+    this.stopReason = reason;
+    this.log(`llm: ${reason}`);
+  }
+
+  /** One request: from the store if answered before, otherwise from the server with retries. */
+  private async ask(role: LlmRole, round: number, body: Record<string, unknown>, validate: (content: string) => string | undefined, signal?: AbortSignal): Promise<Answer | null> {
+    if (this.stopReason || signal?.aborted) return null;
+    const reserve = estimateTokens(JSON.stringify(body.messages)) + Number(body.max_tokens);
+    if (!this.budget.fits(reserve)) {
+      this.stop(
+        `token budget of ${this.budget.limit} tokens for this run is spent (${this.budget.used()} used; the next request could need ${reserve}); continuing without the language model — raise budgetTokens in the profile to allow more`,
+      );
+      return null;
+    }
+
+    const key = requestKey(body);
+    const recorded = await this.store.get(key);
+    if (recorded && recorded.response !== null) {
+      this.counters.cacheHits += 1;
+      this.chargeTokens(recorded.tokens);
+      const problem = validate(recorded.response);
+      await this.record({ ...recorded, role, round, attempt: 1, cached: true, latencyMs: 0, verdict: problem ? "invalid" : "ok", at: new Date().toISOString() });
+      return { content: recorded.response, problem };
+    }
+    if (this.mode === "replay") throw new LlmReplayMissError(role, key, round);
+
+    const base = { key, role, round, profile: this.profile.name, baseUrl: this.profile.baseUrl, model: String(body.model), request: body, cached: false };
+    const attempts = this.profile.retries + 1;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (!this.breaker.allow()) {
+        if (this.circuitNoticeAt !== this.counters.calls) {
+          this.circuitNoticeAt = this.counters.calls;
+          this.log(`llm: circuit open after repeated failures at ${this.profile.baseUrl}; ${role} request skipped`);
+        }
+        return null;
+      }
+      let release: (() => void) | undefined;
+      const t0 = performance.now();
+      let failure: Failure | undefined;
+      let content: string | undefined;
+      let usage: TokenUsage | undefined;
+      try {
+        release = await this.semaphore.acquire(signal);
+        this.counters.requests += 1;
+        const completion = (await this.client.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })) as unknown;
+        const c = completion as { choices?: { message?: { content?: unknown } }[]; usage?: { prompt_tokens?: number; completion_tokens?: number } };
+        const text = c?.choices?.[0]?.message?.content;
+        if (typeof text !== "string") failure = { retryable: true, message: "the server's reply is not a chat completion (no choices[0].message.content)" };
+        else {
+          content = text;
+          usage = usageOf(c.usage, body, text);
+        }
+      } catch (err) {
+        if (signal?.aborted) return null;
+        failure = classifyFailure(err);
+      } finally {
+        release?.();
+      }
+      const latencyMs = performance.now() - t0;
+
+      if (content !== undefined && usage) {
+        this.breaker.success();
+        this.chargeTokens(usage);
+        this.counters.latencyMs += latencyMs;
+        const problem = validate(content);
+        await this.record({ ...base, attempt, response: content, tokens: usage, latencyMs, verdict: problem ? "invalid" : "ok", at: new Date().toISOString() });
+        return { content, problem };
+      }
+
+      const f = failure as Failure;
+      this.counters.failures += 1;
+      await this.record({ ...base, attempt, response: null, error: f.message, tokens: { prompt: 0, completion: 0, total: 0 }, latencyMs, at: new Date().toISOString() });
+      if (f.fatal) {
+        this.breaker.failure();
+        this.stop(`${this.profile.baseUrl} refused ${role} requests: ${f.message}; continuing without the language model`);
+        return null;
+      }
+      if (!f.retryable || attempt === attempts) {
+        this.breaker.failure();
+        this.log(`llm: ${role} request failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${f.message}`);
+        return null;
+      }
+      const delay = backoffDelay({ baseMs: this.profile.backoffMs, maxMs: this.profile.maxBackoffMs }, attempt, this.random, f.retryAfterMs);
+      this.log(`llm: ${role}: ${f.message}; retry ${attempt}/${attempts - 1} in ${(delay / 1000).toFixed(1)} s`);
+      try {
+        await sleep(delay, signal);
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private chargeTokens(t: TokenUsage): void {
+    this.budget.charge(t.total);
+    this.counters.tokens.prompt += t.prompt;
+    this.counters.tokens.completion += t.completion;
+    this.counters.tokens.total += t.total;
+  }
+
+  private async record(e: Exchange): Promise<void> {
+    try {
+      await this.store.put(e);
+    } catch (err) {
+      // Losing provenance silently would break replay; say so once per failure but keep the run going.
+      this.log(`llm: could not record exchange: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}
+
+function firstLine(s: string): string {
+  const lines = s.split("\n").filter((l) => l.trim() !== "");
+  return lines.slice(0, 3).join(" ").slice(0, 300);
+}
+
+function usageOf(u: { prompt_tokens?: number; completion_tokens?: number } | undefined, body: Record<string, unknown>, text: string): TokenUsage {
+  if (u && Number.isFinite(u.prompt_tokens) && Number.isFinite(u.completion_tokens)) {
+    const prompt = Number(u.prompt_tokens);
+    const completion = Number(u.completion_tokens);
+    return { prompt, completion, total: prompt + completion };
+  }
+  const prompt = estimateTokens(JSON.stringify(body.messages));
+  const completion = estimateTokens(text);
+  return { prompt, completion, total: prompt + completion, estimated: true };
+}
+
+/** Opens a session on profile `profile` (a name resolved from config and environment, or a resolved profile). */
+export function openLlm(profile: string | LlmProfile, opts: LlmSessionOptions & Partial<ProfileSource> = {}): LlmSession {
+  const resolved = typeof profile === "string" ? loadLlmProfile(profile, { env: opts.env ?? process.env, cwd: opts.cwd ?? process.cwd(), configPath: opts.configPath }) : profile;
+  return new LlmSession(resolved, opts);
+}

@@ -1,0 +1,279 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { streamSSE } from "hono/streaming";
+import { UserError } from "../errors.js";
+import { accessControl } from "./auth.js";
+import type { DiscoveryEngine, WorldSpec } from "./engine.js";
+import { observationsCsv } from "./data-csv.js";
+import { apiError, HttpError, validate } from "./respond.js";
+import { RunManager } from "./run-manager.js";
+import { eventsQuerySchema, explainRequestSchema, idSchema, startRunSchema, uploadQuerySchema, type WorldChoice } from "./schemas.js";
+import { findStaticFile } from "./static-files.js";
+import { UploadStore, type UploadInfo } from "./uploads.js";
+import { readFileSync } from "node:fs";
+
+/** How the server behaves; everything has a safe default. */
+export interface AppOptions {
+  engine: DiscoveryEngine;
+  /** Folder for uploads and generated reports. */
+  dataDir: string;
+  /** Access token every request must carry; undefined on a loopback-only server. */
+  token?: string;
+  /** Whether runs may start external world commands (off unless the operator says so). */
+  allowExternal?: boolean;
+  /** Largest accepted upload, in bytes (default 20 MiB). */
+  maxUploadBytes?: number;
+  /** Folder holding the built web app. */
+  webRoot: string;
+  /** The package version, shown in the app. */
+  version: string;
+  /** Where the server logs one-line notes (stderr in the CLI). */
+  log?: (line: string) => void;
+}
+
+/** The HTTP app plus the run manager behind it (the CLI stops runs through it on shutdown). */
+export interface ServerApp {
+  app: Hono;
+  runs: RunManager;
+  uploads: UploadStore;
+}
+
+const JSON_LIMIT = 1024 * 1024;
+
+function publicUpload(u: UploadInfo): Omit<UploadInfo, "path"> {
+  const { path: _path, ...rest } = u;
+  return rest;
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, "send the request body as JSON (Content-Type: application/json)");
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HttpError(400, "the request body is not valid JSON");
+  }
+}
+
+/** Builds the HTTP API and static file server of `worldbreaker serve`. */
+export function createApp(opts: AppOptions): ServerApp {
+  const log = opts.log ?? (() => {});
+  const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
+  const engine = opts.engine;
+  mkdirSync(opts.dataDir, { recursive: true });
+  const uploads = new UploadStore(join(opts.dataDir, "uploads"), (kind, text, name, path) => engine.inspectUpload(kind, text, name, path));
+  const runs = new RunManager(engine, log);
+  let explaining = false;
+
+  const worldSpecOf = (choice: WorldChoice): WorldSpec => {
+    if (choice.kind === "builtin") {
+      if (!engine.worlds().some((w) => w.name === choice.name)) {
+        throw new HttpError(400, `unknown world '${choice.name}'; known: ${engine.worlds().map((w) => w.name).join(", ")}`, "world.name");
+      }
+      return { name: choice.name };
+    }
+    if (choice.kind === "upload") {
+      const up = uploads.get(choice.uploadId);
+      if (choice.target !== undefined) {
+        if (up.kind !== "csv") throw new HttpError(400, "a target column only applies to CSV files", "world.target");
+        if (!up.columns.includes(choice.target)) {
+          throw new HttpError(400, `column '${choice.target}' is not in ${up.name}; its columns are ${up.columns.join(", ")}`, "world.target");
+        }
+      }
+      return choice.target === undefined ? { file: up.path } : { file: up.path, target: choice.target };
+    }
+    if (!opts.allowExternal) {
+      throw new HttpError(403, "this server does not start external programs; restart it with --allow-external to allow that", "world.command");
+    }
+    return { external: choice.command };
+  };
+
+  const runId = (c: Context): string => validate(idSchema, c.req.param("id"), "run id");
+
+  const app = new Hono();
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+  });
+  app.use("*", accessControl(opts.token));
+
+  app.get("/api/info", (c) =>
+    c.json({
+      version: opts.version,
+      worlds: engine.worlds(),
+      llmProfiles: engine.llmProfiles(),
+      allowExternal: Boolean(opts.allowExternal),
+      maxUploadBytes: maxUpload,
+      activeRunId: runs.activeRunId ?? null,
+    }),
+  );
+
+  app.get("/api/runs", (c) => c.json({ runs: engine.listRuns(), activeRunId: runs.activeRunId ?? null }));
+
+  app.post("/api/runs", bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => apiError(c, 413, "the request is too large") }), async (c) => {
+    const req = validate(startRunSchema, await jsonBody(c), "start a run");
+    if (req.llm !== undefined && !engine.llmProfiles().includes(req.llm)) {
+      throw new HttpError(400, `no language-model profile named '${req.llm}' is configured`, "llm");
+    }
+    const spec = {
+      world: worldSpecOf(req.world),
+      rounds: req.rounds,
+      seed: req.seed,
+      ...(req.llm ? { llm: req.llm } : {}),
+      ...(req.explainSeconds !== undefined ? { explainSeconds: req.explainSeconds } : {}),
+    };
+    const id = await runs.start(spec);
+    return c.json({ runId: id }, 201);
+  });
+
+  app.get("/api/runs/:id", (c) => {
+    const id = runId(c);
+    const detail = engine.runDetail(id);
+    if (!detail) throw new HttpError(404, `no run with id '${id}'`);
+    return c.json({ ...detail, active: runs.activeRunId === id });
+  });
+
+  app.post("/api/runs/:id/stop", (c) => {
+    const id = runId(c);
+    if (!engine.runDetail(id)) throw new HttpError(404, `no run with id '${id}'`);
+    if (!runs.stop(id)) throw new HttpError(409, `run ${id} is not in progress`);
+    return c.json({ runId: id, stopping: true });
+  });
+
+  app.post("/api/runs/:id/resume", async (c) => {
+    const id = runId(c);
+    const detail = engine.runDetail(id);
+    if (!detail) throw new HttpError(404, `no run with id '${id}'`);
+    if (detail.status === "finished") throw new HttpError(409, `run ${id} has already finished`);
+    return c.json({ runId: await runs.resume(id) });
+  });
+
+  app.get("/api/runs/:id/events", (c) => {
+    const id = runId(c);
+    const { after } = validate(eventsQuerySchema, c.req.query(), "events");
+    if (!engine.runDetail(id) && runs.activeRunId !== id) throw new HttpError(404, `no run with id '${id}'`);
+    return streamSSE(c, async (stream) => {
+      const queue: string[] = [];
+      let wake: (() => void) | undefined;
+      let ended = false;
+      const push = (msg: string): void => {
+        queue.push(msg);
+        wake?.();
+      };
+      const unsubscribe = runs.subscribe(
+        id,
+        after,
+        (event, index) => push(JSON.stringify({ id: String(index), event: "run", data: JSON.stringify(event) })),
+        () => {
+          ended = true;
+          wake?.();
+        },
+      );
+      if (!unsubscribe) {
+        const stored = engine.storedEvents(id);
+        for (let i = after + 1; i < stored.length; i++) await stream.writeSSE({ id: String(i), event: "run", data: JSON.stringify(stored[i]) });
+        await stream.writeSSE({ event: "end", data: JSON.stringify({ status: engine.runDetail(id)?.status ?? "unknown" }) });
+        return;
+      }
+      stream.onAbort(() => {
+        ended = true;
+        wake?.();
+      });
+      try {
+        while (!stream.aborted) {
+          while (queue.length > 0) {
+            const m = JSON.parse(queue.shift() as string) as { id: string; event: string; data: string };
+            await stream.writeSSE(m);
+          }
+          if (ended) break;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            const t = setTimeout(resolve, 15_000);
+            t.unref?.();
+          });
+          wake = undefined;
+          if (queue.length === 0 && !ended && !stream.aborted) await stream.write(": keep-alive\n\n");
+        }
+        if (!stream.aborted) await stream.writeSSE({ event: "end", data: JSON.stringify({ status: engine.runDetail(id)?.status ?? "unknown" }) });
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
+
+  const reportFile = async (c: Context, which: "html" | "metricsCsv" | "lawsJson", type: string, name: string): Promise<Response> => {
+    const id = runId(c);
+    if (!engine.runDetail(id)) throw new HttpError(404, `no run with id '${id}'`);
+    const files = await engine.writeReport(id, join(opts.dataDir, "reports", id));
+    const body = new Uint8Array(readFileSync(files[which]));
+    const disposition = c.req.query("download") !== undefined ? "attachment" : "inline";
+    return c.body(body, 200, { "Content-Type": type, "Content-Disposition": `${disposition}; filename="${id}-${name}"` });
+  };
+  app.get("/api/runs/:id/report.html", (c) => reportFile(c, "html", "text/html; charset=utf-8", "report.html"));
+  app.get("/api/runs/:id/metrics.csv", (c) => reportFile(c, "metricsCsv", "text/csv; charset=utf-8", "metrics.csv"));
+  app.get("/api/runs/:id/laws.json", (c) => reportFile(c, "lawsJson", "application/json", "laws.json"));
+  app.get("/api/runs/:id/data.csv", (c) => {
+    const id = runId(c);
+    const detail = engine.runDetail(id);
+    if (!detail) throw new HttpError(404, `no run with id '${id}'`);
+    return c.body(observationsCsv(detail), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${id}-data.csv"`,
+    });
+  });
+
+  app.post(
+    "/api/uploads",
+    bodyLimit({
+      maxSize: maxUpload,
+      onError: (c) => apiError(c, 413, `the file is larger than this server accepts (${Math.round(maxUpload / 1024 / 1024)} MiB)`),
+    }),
+    async (c) => {
+      const { name } = validate(uploadQuerySchema, c.req.query(), "upload");
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.byteLength > maxUpload) return apiError(c, 413, `the file is larger than this server accepts (${Math.round(maxUpload / 1024 / 1024)} MiB)`);
+      return c.json(publicUpload(await uploads.add(name, bytes)), 201);
+    },
+  );
+
+  app.get("/api/uploads/:id", (c) => c.json(publicUpload(uploads.get(validate(idSchema, c.req.param("id"), "upload id")))));
+
+  app.post("/api/explain", bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => apiError(c, 413, "the request is too large") }), async (c) => {
+    const req = validate(explainRequestSchema, await jsonBody(c), "explain");
+    const up = uploads.get(req.uploadId);
+    if (up.kind !== "csv") throw new HttpError(400, `${up.name} is a staged dataset; explain takes a CSV table`, "uploadId");
+    if (!up.columns.includes(req.target)) throw new HttpError(400, `column '${req.target}' is not in ${up.name}; its columns are ${up.columns.join(", ")}`, "target");
+    if (explaining) throw new HttpError(409, "another explanation is running; wait for it to finish");
+    explaining = true;
+    try {
+      const view = await engine.explain(uploads.text(up.id), up.name, req.target, { seconds: req.seconds, seed: req.seed, signal: c.req.raw.signal });
+      return c.json(view);
+    } finally {
+      explaining = false;
+    }
+  });
+
+  app.all("/api/*", (c) => apiError(c, 404, `no such API endpoint: ${c.req.method} ${c.req.path}`));
+
+  app.get("*", (c) => {
+    const file = findStaticFile(opts.webRoot, c.req.path);
+    if (!file) return c.text("The web app is not built yet: run `npm run build` in the worldbreaker folder, then reload.\n", 503);
+    return c.body(file.body, 200, {
+      "Content-Type": file.type,
+      "Cache-Control": file.immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      "Content-Security-Policy": "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'",
+    });
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return apiError(c, err.status, err.message, err.field);
+    if (err instanceof UserError) return apiError(c, 400, err.message);
+    log(`internal error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.message : String(err)}`);
+    return apiError(c, 500, "the server hit an internal error; the details are in its log");
+  });
+
+  return { app, runs, uploads };
+}

@@ -1,0 +1,24 @@
+import { UserError } from "../errors.js";
+import { doubleSlit } from "./double-slit.js";
+import type { WorldDefinition } from "./world.js";
+
+/**
+ * The built-in worlds, in the order `worldbreaker worlds` lists them. Adding a simulator is one import
+ * and one entry here; nothing else in the engine special-cases a world.
+ */
+export const builtinWorlds: WorldDefinition[] = [doubleSlit];
+
+/** The built-in world of that name (case-insensitive, `_` accepted for `-`), or undefined. */
+export function findWorld(name: string): WorldDefinition | undefined {
+  const key = name.trim().toLowerCase().replace(/_/g, "-");
+  return builtinWorlds.find((w) => w.name === key);
+}
+
+/** The built-in world of that name, or a UserError listing the known worlds. */
+export function requireWorld(name: string): WorldDefinition {
+  const found = findWorld(name);
+  if (!found) {
+    throw new UserError(`unknown world '${name}'; built-in worlds: ${builtinWorlds.map((w) => w.name).join(", ")} (or give a .json staged dataset, a .csv file, or --external "<command>")`);
+  }
+  return found;
+}
