@@ -55,7 +55,7 @@ export function checkRecovery(p: FeynmanProblem, law: Expr, params: number[], no
   if (noise === 0) return { recovered: nrmseIn < 1e-6 && !(nrmseOut >= 1e-6), nrmseIn, nrmseOut };
   // Structure test: refit the same shape on clean points and require exactness.
   const shape = paramize(law);
-  let ok = false;
+  let ok: boolean;
   try {
     const fit = fitParams(shape.expr, names, colsIn, inside.clean, { init: params.length ? params : shape.init, restarts: 2, maxIterations: 300, seed });
     const g = compile(shape.expr, names);

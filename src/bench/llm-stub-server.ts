@@ -3,7 +3,8 @@
  * work never competes with the client's event loop. It prints its port on stdout, then answers:
  * - schema `bench_answer`: a fixed valid answer (orchestration overhead);
  * - `explainer_candidates`, `breaker_experiments`, `critic_verdict`: a scripted useful proposal for the
- *   tensile reloading stage (the history variable cummax(strain)), so discovery can be measured end to end.
+ *   tensile reloading stage (the history variable cummax(strain)), so discovery can be measured end to end;
+ * - any request for model `garbage`: prose instead of JSON.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,9 +14,9 @@ const answers: Record<string, unknown> = {
   explainer_candidates: {
     candidates: [
       {
-        law: "E*strain*(strain/strain_max)^n",
+        law: "E*strain + H*strain_max + s0",
         derived: [{ name: "strain_max", definition: "cummax(strain)" }],
-        rationale: "on reloading the damaged specimen follows a softer path up to the largest strain reached before",
+        rationale: "past yield, unloading and reloading follow the elastic slope shifted by the plastic strain, which grows with the largest strain reached so far",
       },
     ],
   },
@@ -39,7 +40,8 @@ const server = createServer((req, res) => {
     }
     const name = (body.response_format as { json_schema?: { name?: string } } | undefined)?.json_schema?.name ?? "bench_answer";
     const value = name === "breaker_experiments" ? breakerAnswer(body as never) : (answers[name] ?? answers.bench_answer);
-    const content = JSON.stringify(value);
+    // Model "garbage" plays a model that ignores the schema, for the rejected-proposal scenario.
+    const content = body.model === "garbage" ? "I think the stress depends on the strain somehow." : JSON.stringify(value);
     const out = JSON.stringify({
       id: "stub",
       object: "chat.completion",

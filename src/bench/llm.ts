@@ -5,7 +5,8 @@
  * and mean latency per request at concurrency 1, 16 and 64, for (a) a raw `fetch` loop sending the same
  * bodies and parsing the same answers, and (b) `LlmSession.structured` — concurrency limit, retries
  * bookkeeping, request hashing, zod validation, exchange recording. The ratio (b)/(a) is the overhead.
- * With `--discovery` it also runs the scripted tensile scenario and reports tokens and requests per law.
+ * It then runs the scripted tensile scenarios (`--no-discovery` skips them) and reports requests and
+ * tokens per discovered law.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -125,6 +126,10 @@ export async function run(args: string[]): Promise<void> {
     process.stdout.write("| concurrency | requests | raw fetch req/s | worldbreaker req/s | ratio | raw ms/request | worldbreaker ms/request | added ms/request |\n");
     process.stdout.write("|---|---|---|---|---|---|---|---|\n");
     process.stdout.write(rows.join("\n") + "\n");
+    if (!args.includes("--no-discovery")) {
+      const { runDiscoveryScenario } = await import("./llm-discovery.js");
+      await runDiscoveryScenario(url);
+    }
   } finally {
     child.stdin?.end();
     child.kill();

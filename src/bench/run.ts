@@ -4,12 +4,17 @@
  */
 const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   feynman: () => import("./feynman.js"),
+  expr: () => import("./expr.js"),
   llm: () => import("./llm.js"),
+  web: () => import("./web.js"),
 };
 
 async function runAll(): Promise<void> {
   const args = process.argv.slice(2);
-  const names = args.filter((a) => !a.startsWith("-"));
+  // Names come first; everything from the first flag on (values included: `--time 60`) goes to the benchmark.
+  const firstFlag = args.findIndex((a) => a.startsWith("-"));
+  const names = firstFlag < 0 ? args : args.slice(0, firstFlag);
+  const flags = firstFlag < 0 ? [] : args.slice(firstFlag);
   const selected = names.length > 0 ? names : Object.keys(benches);
   for (const name of selected) {
     const load = benches[name];
@@ -19,7 +24,7 @@ async function runAll(): Promise<void> {
       return;
     }
     process.stdout.write(`\n## ${name}\n\n`);
-    await (await load()).run(args.filter((a) => a.startsWith("-")));
+    await (await load()).run(flags);
   }
 }
 

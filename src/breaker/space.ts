@@ -94,3 +94,42 @@ export function shuffle<T>(xs: T[], rng: Rng): T[] {
   }
   return xs;
 }
+
+/**
+ * The attack region of a round, in unit coordinates: the initial sub-range widened around its centre by
+ * `growth` per round (clipped to the full range). Reaching beyond the evidence step by step keeps each
+ * batch close enough to the support that a new feature (a fringe, a knee) is resolved rather than aliased
+ * by points scattered over the whole space at once.
+ */
+export function attackRegion(inputs: readonly InputSpec[], round: number, growth = 2): Array<[number, number]> {
+  return inputs.map((s) => {
+    if (!s.initial) return [0, 1];
+    const a = toUnit(s, s.initial[0]);
+    const b = toUnit(s, s.initial[1]);
+    const c = (a + b) / 2;
+    const h = Math.max(Math.abs(b - a) / 2, 0.01) * Math.pow(growth, round);
+    return [Math.max(0, c - h), Math.min(1, c + h)];
+  });
+}
+
+/** Uniform random experiments inside a unit-coordinate box. */
+export function sampleInRegion(inputs: readonly InputSpec[], region: ReadonlyArray<readonly [number, number]>, count: number, rng: Rng): Experiment[] {
+  const out: Experiment[] = [];
+  for (let i = 0; i < count; i++) {
+    const e: Experiment = {};
+    inputs.forEach((s, d) => {
+      const [lo, hi] = region[d];
+      e[s.name] = fromUnit(s, lo + rng() * (hi - lo));
+    });
+    out.push(e);
+  }
+  return out;
+}
+
+/** Whether an experiment lies inside a unit-coordinate box. */
+export function inRegion(inputs: readonly InputSpec[], region: ReadonlyArray<readonly [number, number]>, e: Experiment): boolean {
+  return inputs.every((s, d) => {
+    const u = toUnit(s, e[s.name]);
+    return u >= region[d][0] - 1e-12 && u <= region[d][1] + 1e-12;
+  });
+}

@@ -168,9 +168,13 @@ export async function runDesign(req: DesignRequest): Promise<DesignOutcome> {
   });
   const maxId = req.maxIdentity ?? 0.8;
   const ranked = [...archive.errors.entries()].filter(([, e]) => Number.isFinite(e)).sort((a, b) => a[1] - b[1]).map(([s]) => s);
-  const best = diversePick(ranked, req.designs ?? 5, maxId);
-  const worst = diversePick([...ranked].reverse().filter((s) => !best.includes(s)), req.controls ?? 2, maxId);
-  const designs = (await verify(req, best, archive.errors)).sort((a, b) => a.error - b.error);
+  const k = req.designs ?? 5;
+  // The search ranks by a few replicas, so its very best are partly lucky: verify a larger diverse pool and
+  // keep the best by verified error (every strategy gets the same treatment, so comparisons stay fair).
+  const pool = diversePick(ranked, (req.goal.kind === "force" ? 4 : 2) * k, maxId);
+  const designs = (await verify(req, pool, archive.errors)).sort((a, b) => a.error - b.error).slice(0, k);
+  const chosen = new Set(designs.map((d) => d.sequence));
+  const worst = diversePick([...ranked].reverse().filter((s) => !chosen.has(s)), req.controls ?? 2, maxId);
   const controls = await verify(req, worst, archive.errors);
   return { designs, controls, evaluations: archive.evaluations, bestTrace: archive.bestTrace, interrupted: req.signal?.aborted ?? false };
 }

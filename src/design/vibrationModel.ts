@@ -1,8 +1,8 @@
 /**
  * The built-in forward model sequence → vibrations: Chou–Fasman secondary structure → idealised Cα trace
  * (backbone.ts) → anisotropic network model, per-residue amplitudes of the three lowest non-trivial modes, and
- * Gaussian network model B-factors (elasticNetwork.ts). Seed 0 gives the ideal trace; other seeds perturb the
- * coil geometry (0.15 rad) to form stochastic replicas of the same design.
+ * Gaussian network model B-factors (elasticNetwork.ts). Seed 0 gives the ideal trace; other seeds add 0.5 Å
+ * Gaussian noise to every Cα to form stochastic replicas of the same design.
  */
 import { buildBackbone } from "./backbone.js";
 import { predictSecondaryStructure } from "./chouFasman.js";
@@ -10,8 +10,8 @@ import { anmModes, gnmBfactors } from "./elasticNetwork.js";
 
 /** Number of non-trivial modes reported. */
 export const MODE_COUNT = 3;
-/** Coil-angle noise of stochastic replicas (radians). */
-export const REPLICA_JITTER = 0.15;
+/** Positional noise of stochastic replicas (Å). */
+export const REPLICA_JITTER = 0.5;
 
 /** What the vibration model predicts for one sequence. */
 export interface ModesPrediction {

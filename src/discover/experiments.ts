@@ -1,3 +1,4 @@
+import { attackRegion, inRegion, sampleInRegion } from "../breaker/space.js";
 import { chooseBatch, chooseStage, fitNoiseModel, latinHypercube, rngFor, sampleUniform, clipExperiment, strategiesByName, DEFAULT_MIX } from "../breaker/index.js";
 import type { BreakerContext, Predictor, WeightedStrategy } from "../breaker/index.js";
 import { compile, variablesOf, type Expr } from "../expr/index.js";
@@ -117,16 +118,25 @@ export async function breakerBatch(opts: {
     const pick = chooseStage({ ...base, candidates: [], collectableStages: collectable, collectedStages: collected }, opts.mix);
     return pick ? [{ inputs: {}, stage: pick.stage, strategy: pick.strategy }] : [];
   }
+  // The random baseline samples the full range; the Breaker's strategies attack a region that grows from
+  // the initial sub-range each round (see attackRegion).
+  const randomOnly = opts.mix.every((m) => m.strategy.name === "random");
+  const region = attackRegion(info.inputs, round);
   let candidates: Experiment[];
   if (info.shape === "pool") {
     const asked = new Set(opts.asked.experiments.map((e) => experimentKey(info, e.inputs)));
     candidates = (world.pool?.() ?? []).filter((e) => !asked.has(experimentKey(info, e)));
+    if (!randomOnly) {
+      const inside = candidates.filter((e) => inRegion(info.inputs, region, e));
+      if (inside.length >= opts.count) candidates = inside;
+    }
     if (candidates.length > MAX_POOL) {
       const r = rngFor(opts.seed, "pool", round);
       candidates = candidates.map((e) => [r(), e] as const).sort((a, b) => a[0] - b[0]).slice(0, MAX_POOL).map((x) => x[1]);
     }
   } else {
-    candidates = sampleUniform(info.inputs, CANDIDATES, rngFor(opts.seed, "candidates", round));
+    const crng = rngFor(opts.seed, "candidates", round);
+    candidates = randomOnly ? sampleUniform(info.inputs, CANDIDATES, crng) : sampleInRegion(info.inputs, region, CANDIDATES, crng);
   }
   if (candidates.length === 0) return [];
   const planned: Planned[] = [];

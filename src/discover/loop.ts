@@ -27,7 +27,7 @@ export function resolveOptions(o: DiscoverOptions): ResolvedOptions {
     patience: o.patience ?? 3,
     thresholdBits: o.thresholdBits ?? 10,
     strategies: o.strategies ?? ["disagreement", "residuals", "coverage", "stages"],
-    explainSeconds: o.explainSeconds ?? 6,
+    explainSeconds: o.explainSeconds ?? 4,
     threads: o.threads ?? 1,
     derived: o.derived ?? "auto",
     ...(o.explainEvaluations !== undefined ? { explainEvaluations: o.explainEvaluations } : {}),
@@ -52,6 +52,12 @@ export async function discover(options: DiscoverOptions, deps: DiscoverDeps): Pr
   const open = deps.openWorld ?? defaultOpenWorld;
   const world = await open(opt.world, { seed: opt.seed, cwd: deps.cwd ?? process.cwd() });
   const runId = deps.runId ?? newRunId(world.info.name);
+  try {
+    if (Array.isArray(opt.derived)) parseDerivedList(opt.derived, world.info.inputs.map((s) => s.name));
+  } catch (err) {
+    await world.close();
+    throw err;
+  }
   try {
     deps.store.createRun({ id: runId, world: world.info.name, worldSpec: opt.world, seed: opt.seed, options: { ...opt, worldInfo: world.info } });
   } catch (err) {

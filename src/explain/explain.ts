@@ -23,7 +23,7 @@ import { lawHasConsistentUnits, parseUnits, reduceProblem } from "./unitsReducti
 /** Normalised loss (1 − R²) at or below which a law is taken as exact and the search stops. */
 export const EXACT_LOSS = 1e-12;
 /** Rows the evolutionary search fits on (the final choice always uses every row). */
-export const SEARCH_ROWS = 256;
+export const SEARCH_ROWS = 96;
 /** Inputs beyond this many are screened down by correlation before searching. */
 export const MAX_SEARCH_VARIABLES = 12;
 /** Default wall-time budget when neither time nor evaluations are given. */
@@ -63,7 +63,16 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   if (!constantTarget && !exactAlready && clean.rows >= 3) {
     const reduced = dims ? reduceProblem(vars, cols, clean.target, clean.targetName, dims) : null;
     const space = reduced && reduced.variables.length > 0 ? reduced : null;
-    if (space) candidates.push(...fastPathCandidates(space.variables, space.columns, space.target, options.signal).map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` })));
+    if (space) {
+      const piCands = fastPathCandidates(space.variables, space.columns, space.target, options.signal).map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` }));
+      evaluations += piCands.length;
+      measuredLaws = measuredLaws.concat(measureAll(piCands, full, seed, options.signal));
+    }
+  }
+  const exactNow = measuredLaws.some((l) => 1 - l.r2 <= EXACT_LOSS && unitsOk(l.expr, units));
+  if (!constantTarget && !exactNow && clean.rows >= 3) {
+    const reduced = dims ? reduceProblem(vars, cols, clean.target, clean.targetName, dims) : null;
+    const space = reduced && reduced.variables.length > 0 ? reduced : null;
     const rows = sampleRows(clean.rows, SEARCH_ROWS, seed + 1);
     const searchVars = space ? space.variables : vars;
     const searchCols = (space ? space.columns : cols).map((c) => takeRows(c, rows));
@@ -84,7 +93,6 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     evaluations += outcome.evaluations;
     const found = outcome.pareto.map((m) => ({ expr: space ? space.toOriginal(m.expr) : m.expr, params: [], source: "search" }));
     measuredLaws = measuredLaws.concat(measureAll(found, full, seed, undefined));
-    if (space) measuredLaws = measuredLaws.concat(measureAll(candidates.filter((c) => c.source.startsWith("pi-")), full, seed, undefined));
   }
   const admissible = units ? measuredLaws.filter((l) => unitsOk(l.expr, units)) : measuredLaws;
   const pool = admissible.length > 0 ? admissible : measuredLaws;
@@ -103,6 +111,7 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     pareto: front.map(({ expr, params, law, complexity, bits, r2, rmse }) => ({ expr, params, law, complexity, bits, r2, rmse })),
     evaluations,
     seconds: (Date.now() - start) / 1000,
+    droppedRows: clean.droppedRows,
   };
 }
 

@@ -50,6 +50,7 @@ export function buildFeatures(variables: readonly string[], columns: readonly Fl
     push(unary("log", x), map(col, Math.log), 2);
     push(unary("exp", x), map(col, Math.exp), 2);
     push(unary("exp", unary("neg", x)), map(col, (a) => Math.exp(-a)), 3);
+    push(unary("exp", binary("/", num(-1), x)), map(col, (a) => Math.exp(-1 / a)), 4);
     push(unary("sin", x), map(col, Math.sin), 2);
     push(unary("cos", x), map(col, Math.cos), 2);
   });
@@ -69,6 +70,29 @@ export function buildFeatures(variables: readonly string[], columns: readonly Fl
         push(unary("exp", unary("neg", binary("*", xa, xb))), mapPair(ca, cb, n, (p, q) => Math.exp(-p * q)), 5);
       }
     }
+  }
+  // Products of one-variable shapes across variables (sin(x)·exp(−t), x²·cos(y)…): only for few
+  // variables, where the library stays small.
+  if (variables.length <= 3) {
+    const shapes: { make: (x: Expr) => Expr; f: (a: number) => number }[] = [
+      { make: (x) => x, f: (a) => a },
+      { make: (x) => binary("^", x, num(2)), f: (a) => a * a },
+      { make: (x) => binary("/", num(1), x), f: (a) => 1 / a },
+      { make: (x) => unary("sin", x), f: Math.sin },
+      { make: (x) => unary("cos", x), f: Math.cos },
+      { make: (x) => unary("exp", x), f: Math.exp },
+      { make: (x) => unary("exp", unary("neg", x)), f: (a) => Math.exp(-a) },
+      { make: (x) => unary("sqrt", x), f: Math.sqrt },
+      { make: (x) => unary("log", x), f: Math.log },
+    ];
+    for (let a = 0; a < variables.length; a++)
+      for (let b = a + 1; b < variables.length; b++)
+        for (const sa of shapes)
+          for (const sb of shapes) {
+            const ca = columns[a];
+            const cb = columns[b];
+            push(binary("*", sa.make(v(variables[a])), sb.make(v(variables[b]))), mapPair(ca, cb, n, (p, q) => sa.f(p) * sb.f(q)), 5);
+          }
   }
   const knots = opts.hingeKnots ?? 3;
   if (knots > 0) {

@@ -3,7 +3,7 @@
  * new tree and never edits its input. Constants are refitted after every move, so no move tweaks
  * constant values; moves change structure only.
  */
-import { binary, unary, type Expr } from "../expr/ast.js";
+import { binary, num, unary, type Expr } from "../expr/ast.js";
 import type { OperatorSet } from "./operators.js";
 import { powerOf, randomLeaf, randomTree } from "./randomTree.js";
 import type { Rng } from "./rng.js";
@@ -17,6 +17,7 @@ export const MUTATION_WEIGHTS = {
   deleteNode: 2,
   swapLeaf: 3,
   wrapPower: 1,
+  perturbConstant: 4,
 } as const;
 
 type MutationKind = keyof typeof MUTATION_WEIGHTS;
@@ -70,6 +71,20 @@ export function mutate(tree: Expr, rng: Rng, variables: readonly string[], ops: 
     }
     case "wrapPower":
       return replaceAt(tree, i, powerOf(node, rng.pick(ops.powers)));
+    case "perturbConstant": {
+      // Only free constants move; `^` exponents are structure (powersAreFixed keeps them literal).
+      const consts: number[] = [];
+      for (let k = 0; k < size; k++) {
+        const n = nodeAt(tree, k);
+        if (n.kind === "num" && !(k > 0 && isExponent(tree, k))) consts.push(k);
+      }
+      if (consts.length === 0) return replaceAt(tree, i, randomLeaf(rng, variables));
+      const at = rng.pick(consts);
+      const c = nodeAt(tree, at);
+      const value = c.kind === "num" ? c.value : 1;
+      const scaled = value * Math.exp(0.3 * rng.normal()) * (rng.next() < 0.05 ? -1 : 1);
+      return replaceAt(tree, at, num(scaled));
+    }
   }
 }
 
@@ -78,4 +93,13 @@ export function crossover(a: Expr, b: Expr, rng: Rng): Expr {
   const i = rng.int(countNodes(a));
   const j = rng.int(countNodes(b));
   return replaceAt(a, i, nodeAt(b, j));
+}
+
+/** Whether preorder node `k` is the exponent of a `^`. */
+function isExponent(tree: Expr, k: number): boolean {
+  for (let p = 0; p < k; p++) {
+    const n = nodeAt(tree, p);
+    if (n.kind === "binary" && n.op === "^" && p + 1 + countNodes(n.left) === k) return true;
+  }
+  return false;
 }

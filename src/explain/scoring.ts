@@ -26,10 +26,16 @@ export class Scorer {
   constructor(
     private readonly data: SearchData,
     private readonly fitIterations = 12,
+    /** Share of candidates whose constants are refitted (the rest keep their inherited values). */
+    private readonly fitRate = 0.2,
   ) {}
 
-  /** Scores `tree`; null when it cannot be evaluated (non-finite everywhere, unsimplifiable…). */
-  score(tree: Expr, birth: number, seed: number): PopMember | null {
+  /**
+   * Scores `tree`. Its constants are refitted by Levenberg–Marquardt with probability `fitRate`
+   * (decided by `draw` ∈ [0, 1)) or when the shape is new and cheap; otherwise the inherited constants are
+   * evaluated as they are, which costs one compiled evaluation instead of a fit (PySR's optimiser probability).
+   */
+  score(tree: Expr, birth: number, seed: number, draw = 0): PopMember | null {
     let simplified: Expr;
     try {
       simplified = simplify(tree);
@@ -39,6 +45,11 @@ export class Scorer {
     const { expr: shape, init } = paramize(simplified);
     const hash = exprHash(shape);
     let hit = this.cache.get(hash);
+    if (hit === undefined && init.length > 0 && draw >= this.fitRate) {
+      const quick = this.evaluateAsIs(shape, init);
+      if (!quick) return null;
+      return { expr: simplified, hash, loss: quick.loss, complexity: quick.complexity, birth };
+    }
     if (hit === undefined) {
       hit = this.fit(shape, init, seed);
       this.cache.set(hash, hit);
@@ -46,6 +57,21 @@ export class Scorer {
     }
     if (!hit) return null;
     return { expr: hit.expr, hash, loss: hit.loss, complexity: hit.complexity, birth };
+  }
+
+  private evaluateAsIs(shape: Expr, params: number[]): { loss: number; complexity: number } | null {
+    this.evaluations++;
+    const { variables, columns, target, targetVariance } = this.data;
+    const n = target.length;
+    let sse = 0;
+    try {
+      const pred = compile(shape, variables).evaluate(columns, params);
+      for (let i = 0; i < n; i++) sse += (pred[i] - target[i]) ** 2;
+    } catch {
+      return null;
+    }
+    if (!Number.isFinite(sse)) return null;
+    return { loss: sse / n / targetVariance, complexity: complexity(shape) };
   }
 
   private fit(shape: Expr, init: number[], seed: number): { loss: number; params: number[]; expr: Expr; complexity: number } | null {

@@ -77,7 +77,7 @@ export async function runSearch(data: SearchData, cfg: SearchConfig, seeds: Expr
     for (const m of states[i].members) hof.offer(m);
   }
   let epoch = 0;
-  let why: SearchOutcome["stoppedBy"] | null = null;
+  let why: SearchOutcome["stoppedBy"] | null;
   while (!(why = stopped())) {
     const remaining = cfg.maxEvaluations - scorer.evaluations;
     if (remaining <= 0) {

@@ -70,4 +70,6 @@ export interface ExplainResult {
   pareto: ParetoEntry[];
   evaluations: number;
   seconds: number;
+  /** Rows ignored because a cell was missing or not finite. */
+  droppedRows?: number;
 }

@@ -98,7 +98,7 @@ export class IslandPool {
       let states = inits.map((r) => r.state);
       for (const r of inits) for (const m of r.front) hof.offer(m);
       let epoch = 0;
-      let why: SearchOutcome["stoppedBy"] | null = null;
+      let why: SearchOutcome["stoppedBy"] | null;
       while (!(why = stopped())) {
         const remaining = cfg.maxEvaluations - this.evaluations();
         if (remaining <= 0) {

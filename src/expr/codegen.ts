@@ -1,4 +1,5 @@
 import type { BinaryOp, Expr, UnaryOp } from "./ast.js";
+import { MAX_INT_POWER } from "./power.js";
 
 /**
  * Generates JavaScript source for a batch of expressions evaluated row by row over typed-array columns.
@@ -28,10 +29,10 @@ const UNARY_JS: Record<UnaryOp, string> = {
   abs: "abs",
 };
 
-/** Preamble binding the Math functions the generated code calls, as locals of the factory. */
+/** Preamble binding the Math functions (`M`) and power helpers (`H`) the generated code calls, as locals of the factory. */
 export const MATH_PREAMBLE =
   "const sin=M.sin,cos=M.cos,tan=M.tan,asin=M.asin,acos=M.acos,atan=M.atan,sinh=M.sinh,cosh=M.cosh," +
-  "tanh=M.tanh,exp=M.exp,log=M.log,sqrt=M.sqrt,abs=M.abs,pow=M.pow,min=M.min,max=M.max;";
+  "tanh=M.tanh,exp=M.exp,log=M.log,sqrt=M.sqrt,abs=M.abs,pow=M.pow,min=M.min,max=M.max,ipow=H.ipow,pw=H.powFast;";
 
 /** A JavaScript literal for a number (always parenthesised when negative). */
 export function numberLiteral(value: number): string {
@@ -177,8 +178,11 @@ function binaryCode(op: BinaryOp, a: string, b: string, right: Expr): string {
           case 0.5:
             return `sqrt(${a})`;
         }
+        // Same rule as powFast, decided once here instead of per row.
+        if (Number.isInteger(right.value) && right.value !== 0 && Math.abs(right.value) <= MAX_INT_POWER) return inlineIntPower(a, right.value);
+        return `pow(${a},${b})`;
       }
-      return `pow(${a},${b})`;
+      return `pw(${a},${b})`;
     case "min":
       return `min(${a},${b})`;
     case "max":
@@ -186,4 +190,17 @@ function binaryCode(op: BinaryOp, a: string, b: string, right: Expr): string {
     default:
       throw new Error(`unknown binary operator ${String(op)}`);
   }
+}
+
+/** `a^k` unrolled into the very multiplications `ipow` performs (same rounding), which V8 then shares. */
+function inlineIntPower(a: string, k: number): string {
+  let n = Math.abs(k);
+  let r: string | undefined;
+  let b = a;
+  while (n > 0) {
+    if (n & 1) r = r === undefined ? b : `(${r}*${b})`;
+    n >>= 1;
+    if (n > 0) b = `(${b}*${b})`;
+  }
+  return k < 0 ? `1/${r}` : (r as string);
 }

@@ -2,6 +2,7 @@ import type { Expr } from "./ast.js";
 import { UserError } from "../errors.js";
 import { generateLoop, MATH_PREAMBLE } from "./codegen.js";
 import { FunctionCache } from "./functionCache.js";
+import { POW_HELPERS } from "./power.js";
 
 /** A law compiled to specialised code for fast batched evaluation. */
 export interface CompiledExpr {
@@ -59,7 +60,7 @@ export function compile(expr: Expr, variables: readonly string[]): CompiledExpr 
     "return out;",
     "}",
   ].join("\n");
-  const kernel = cache.get(source, () => new Function("M", source)(Math) as Kernel);
+  const kernel = cache.get(source, () => new Function("M", "H", source)(Math, POW_HELPERS) as Kernel);
   const vars = [...variables];
   return {
     variables: vars,

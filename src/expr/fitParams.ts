@@ -8,7 +8,7 @@ import { normal, seededRandom } from "./rng.js";
 export interface FitOptions {
   /** First starting point (default: every param 1). */
   init?: ArrayLike<number>;
-  /** Extra starts after the first, from perturbations of the best point and random points (default 6). */
+  /** Extra starts after the first: small-integer exponents, perturbations of the best point and random points (default 8). */
   restarts?: number;
   /** Seed of the restart generator (default 0); the fit is deterministic for a given seed. */
   seed?: number;
@@ -67,7 +67,7 @@ export function fitParams(
 
   const rand = seededRandom(opts.seed ?? 0);
   const maxIterations = opts.maxIterations ?? 100;
-  const restarts = opts.restarts ?? 6;
+  const restarts = opts.restarts ?? 8;
   const init = Array.from({ length: k }, (_, j) => {
     const x = opts.init ? Number(opts.init[j]) : 1;
     return Number.isFinite(x) ? x : 1;
@@ -79,8 +79,16 @@ export function fitParams(
     if (r.sse < best.sse || (!Number.isFinite(best.sse) && Number.isFinite(r.sse))) best = r;
   };
   consider(init);
+  const exponents = exponentParams(expr);
   for (let s = 0; s < restarts && best.sse > sub.exact && !opts.signal?.aborted; s++) {
     const start = new Array<number>(k);
+    if (exponents.size > 0 && s % 2 === 0) {
+      // Exponents of physical laws are small integers or halves, and a negative base allows nothing else.
+      const value = EXPONENT_STARTS[(s / 2) % EXPONENT_STARTS.length];
+      for (let j = 0; j < k; j++) start[j] = exponents.has(j) ? value : init[j];
+      consider(start);
+      continue;
+    }
     const fresh = s % 2 === 1 || !Number.isFinite(best.sse);
     for (let j = 0; j < k; j++) {
       if (fresh) {
@@ -117,19 +125,23 @@ function levenbergMarquardt(p: Problem, start: number[], maxIterations: number, 
     if (signal?.aborted) return { x, sse, converged: false };
     jtj.fill(0);
     jtr.fill(0);
+    // A param whose slope is undefined on some row (an integer exponent of a negative base, a kink of abs)
+    // cannot move without making that row NaN: hold it fixed for this step and move the others.
+    const frozen = dParams.map((col) => {
+      for (let i = 0; i < n; i++) if (!Number.isFinite(col[i])) return true;
+      return false;
+    });
     for (let i = 0; i < n; i++) {
       const r = value[i] - p.target[i];
       for (let a = 0; a < k; a++) {
+        if (frozen[a]) continue;
         const ja = dParams[a][i];
-        if (!Number.isFinite(ja)) continue; // kinks (abs, min, max) give NaN slopes: treat as flat
         jtr[a] += ja * r;
-        for (let b = 0; b <= a; b++) {
-          const jb = dParams[b][i];
-          if (Number.isFinite(jb)) jtj[a * k + b] += ja * jb;
-        }
+        for (let b = 0; b <= a; b++) if (!frozen[b]) jtj[a * k + b] += ja * dParams[b][i];
       }
     }
     for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) jtj[b * k + a] = jtj[a * k + b];
+    for (let a = 0; a < k; a++) if (frozen[a]) jtj[a * k + a] = 1;
     let maxDiag = 0;
     for (let a = 0; a < k; a++) maxDiag = Math.max(maxDiag, jtj[a * k + a]);
     if (!Number.isFinite(maxDiag) || maxDiag === 0) return { x, sse, converged: maxDiag === 0 };
@@ -170,6 +182,24 @@ function levenbergMarquardt(p: Problem, start: number[], maxIterations: number, 
     if (!improved) return { x, sse, converged: true };
   }
   return { x, sse, converged: sse <= p.exact };
+}
+
+const EXPONENT_STARTS = [2, 3, 1, -1, 0.5, 4, -2, 1.5];
+
+/** Indices of params that stand directly as an exponent (`x^p`). */
+function exponentParams(expr: Expr): Set<number> {
+  const out = new Set<number>();
+  const walk = (e: Expr): void => {
+    if (e.kind === "binary") {
+      if (e.op === "^" && e.right.kind === "param") out.add(e.right.index);
+      walk(e.left);
+      walk(e.right);
+    } else if (e.kind === "unary") {
+      walk(e.arg);
+    }
+  };
+  walk(expr);
+  return out;
 }
 
 function evaluateSse(p: Problem, x: number[]): number {

@@ -1,4 +1,5 @@
 import type { BinaryOp, Expr, UnaryOp } from "./ast.js";
+import { powFast } from "./power.js";
 
 /** Applies a unary operator with the same semantics as the compiled code. */
 export function applyUnary(op: UnaryOp, a: number): number {
@@ -47,7 +48,7 @@ export function applyBinary(op: BinaryOp, a: number, b: number): number {
     case "/":
       return a / b;
     case "^":
-      return b === 0.5 ? Math.sqrt(a) : Math.pow(a, b);
+      return powFast(a, b);
     case "min":
       return Math.min(a, b);
     case "max":

@@ -3,6 +3,7 @@ import { generateLoop, MATH_PREAMBLE } from "./codegen.js";
 import { columnIndexer, rowCountOf } from "./compile.js";
 import { paramDerivative } from "./derivative.js";
 import { FunctionCache } from "./functionCache.js";
+import { POW_HELPERS } from "./power.js";
 
 /** A law and its derivatives with respect to each param, compiled into one loop. */
 export interface CompiledJacobian {
@@ -10,7 +11,10 @@ export interface CompiledJacobian {
   readonly variables: readonly string[];
   /** Number of params (columns of the Jacobian). */
   readonly paramCount: number;
-  /** Value and ∂value/∂param_j for every row; `out[j]` buffers are reused when long enough. */
+  /**
+   * Value and ∂value/∂param_j for every row. Optional `out` buffers are reused when long enough:
+   * `out[0]` for the value, `out[1 + j]` for the derivative by param j. Read the results from the return value.
+   */
   evaluate(
     columns: readonly Float64Array[],
     params: ArrayLike<number>,
@@ -42,7 +46,7 @@ export function compileJacobian(expr: Expr, variables: readonly string[]): Compi
     "}",
     "}",
   ].join("\n");
-  const kernel = cache.get(source, () => new Function("M", source)(Math) as Kernel);
+  const kernel = cache.get(source, () => new Function("M", "H", source)(Math, POW_HELPERS) as Kernel);
   const vars = [...variables];
   return {
     variables: vars,

@@ -131,8 +131,19 @@ function productParts(e: Expr): Term {
   };
   collect(e, 1);
   if (!Number.isFinite(fracValue(coef))) return { coef: frac(1), factors: [{ base: e, key: exprKey(e), exp: 1 }] };
-  const list = [...factors.values()].filter((f) => f.exp !== 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const list = [...factors.values()].filter((f) => f.exp !== 0).sort(compareFactors);
   return { coef, factors: list };
+}
+
+/** Canonical factor order that also reads naturally: π first, then names, then compound factors. */
+function factorRank(base: Expr): number {
+  return base.kind === "pi" ? 0 : base.kind === "var" || base.kind === "param" ? 1 : 2;
+}
+
+function compareFactors(a: Factor, b: Factor): number {
+  const r = factorRank(a.base) - factorRank(b.base);
+  if (r !== 0) return r;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 function factorsKey(factors: Factor[]): string {

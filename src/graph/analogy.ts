@@ -123,11 +123,15 @@ class AnalogySearch {
     let conflict = 0;
     for (const p of this.ta.out[x]) {
       const y2 = state.mapA[p.node];
-      if (y2 >= 0) hasArc(this.tb, y, y2, p.cls) ? agree++ : conflict++;
+      if (y2 < 0) continue;
+      if (hasArc(this.tb, y, y2, p.cls)) agree++;
+      else conflict++;
     }
     for (const p of this.ta.in[x]) {
       const y2 = state.mapA[p.node];
-      if (y2 >= 0) hasArc(this.tb, y2, y, p.cls) ? agree++ : conflict++;
+      if (y2 < 0) continue;
+      if (hasArc(this.tb, y2, y, p.cls)) agree++;
+      else conflict++;
     }
     for (const q of this.tb.out[y]) {
       const x2 = state.mapB[q.node];
@@ -276,10 +280,11 @@ class AnalogySearch {
 export function findAnalogies(a: ConceptGraph, b: ConceptGraph, options: Partial<AnalogyOptions> = {}): AnalogyMapping[] {
   const opts = { ...DEFAULT_ANALOGY_OPTIONS, ...options };
   const search = new AnalogySearch(a, b, new ClassDictionary(), opts);
-  // Probe many seeds cheaply, then grow the most promising ones fully.
+  // Probe many seeds cheaply, then grow the most promising ones fully. Probes are scored after pruning:
+  // a tree of single-edge matches grows from any seed, closed cycles of matches only from a right one.
   const probed = search
     .seeds()
-    .map(([x, y]) => ({ x, y, preserved: search.describe(search.grow(x, y, opts.probeSize)).preserved }))
+    .map(([x, y]) => ({ x, y, preserved: search.describe(search.refine(search.grow(x, y, opts.probeSize))).preserved }))
     .sort((p, q) => q.preserved - p.preserved || p.x - q.x || p.y - q.y)
     .slice(0, opts.seeds);
   const found = probed

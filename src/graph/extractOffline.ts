@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { winkEnglishModel, winkNLP } from "./libs.js";
 import { abbreviates, canonicalWord, conceptKey, singular } from "./normalize.js";
 import { countWords, toPlainProse } from "./plainText.js";
-import { CO_OCCURS, IS_A } from "./relationClasses.js";
+import { CO_OCCURS, IS_A, isKnownVerb } from "./relationClasses.js";
 import type { ConceptMention, Extraction, Provenance, RelationMention } from "./types.js";
 
 type Nlp = ReturnType<typeof winkNLP>;
@@ -19,6 +19,11 @@ let shared: Nlp | undefined;
 function nlp(): Nlp {
   shared ??= winkNLP(winkEnglishModel);
   return shared;
+}
+
+/** The sentences of plain prose, as the offline extractor numbers them. */
+export function splitSentences(prose: string): string[] {
+  return (nlp().readDoc(prose).sentences().out() as string[]).map((x) => x.trim());
 }
 
 /** One token after hyphenated compounds are joined ("beta" "-" "sheet" → "beta-sheet"). */
@@ -123,14 +128,17 @@ function joinCompounds(values: string[], pos: string[], lemma: string[], spaces:
       i += 1;
       continue;
     }
-    units.push({ text: values[i], lower: values[i].toLowerCase(), lemma: (lemma[i] ?? values[i]).toLowerCase(), pos: pos[i] });
+    // A lower-case "proper noun" is a noun the tagger did not know ("the nanocrystals").
+    const p = pos[i] === "PROPN" && /^[a-z]/.test(values[i]) ? "NOUN" : pos[i];
+    units.push({ text: values[i], lower: values[i].toLowerCase(), lemma: (lemma[i] ?? values[i]).toLowerCase(), pos: p });
   }
   return units;
 }
 
 /** Head noun in singular form: the model's lemma when it changed the word, else our conservative rules. */
 function headForm(u: Unit): string {
-  if (u.pos === "PROPN") return u.lower;
+  // The tagger calls capitalised sentence-initial nouns ("Engineers modify") proper nouns.
+  if (u.pos === "PROPN" && !/^[A-Z][a-z]+s$/.test(u.text)) return u.lower;
   if (u.lemma !== u.lower && u.lemma.length > 1) return canonicalWord(u.lemma);
   if (u.lower.includes("-")) {
     const parts = u.lower.split("-");
@@ -138,6 +146,14 @@ function headForm(u: Unit): string {
     return parts.join("-");
   }
   return singular(u.lower);
+}
+
+/** The base of a known verb's third-person form ("releases" → "release", "links" → "link"), if it is one. */
+function thirdPersonBase(word: string): string | undefined {
+  if (!word.endsWith("s")) return undefined;
+  if (isKnownVerb(word.slice(0, -1))) return word.slice(0, -1);
+  if (word.endsWith("es") && isKnownVerb(word.slice(0, -2))) return word.slice(0, -2);
+  return undefined;
 }
 
 function isWordy(u: Unit): boolean {
@@ -158,6 +174,22 @@ function findPhrases(units: Unit[], abbreviations: Record<string, string>): Phra
     if (j - i >= 2 && units[j]?.pos === "DET" && units[j - 1].pos === "NOUN") {
       units[j - 1].pos = "VERB";
       j -= 1;
+    }
+    // "spidroins form fibers", "humidity rises": a known verb after a plural noun (or with -s after a
+    // singular one) inside a noun run is the sentence's verb.
+    for (let k = i + 1; k < j; k++) {
+      const prev = units[k - 1];
+      const u = units[k];
+      const prevPlural = prev.lower.endsWith("s") && headForm(prev) !== prev.lower;
+      const verbBase = isKnownVerb(u.lower) && prevPlural;
+      const third = thirdPersonBase(u.lower);
+      const verbThird = third !== undefined && !prevPlural && prev.pos === "NOUN";
+      if (NOUNISH.has(prev.pos) && (verbBase || verbThird)) {
+        u.pos = "VERB";
+        u.lemma = verbBase ? u.lower : third!;
+        j = k;
+        break;
+      }
     }
     let end = j;
     while (end > i && !NOUNISH.has(units[end - 1].pos)) end -= 1;
@@ -238,7 +270,8 @@ function verbRelations(units: Unit[], phrases: Phrase[], phraseAt: Map<number, P
       else if (b.pos === "AUX" && BE_FORMS.has(b.lower)) passive = true;
       else if (b.pos !== "ADV" && b.pos !== "AUX") break;
     }
-    let relation = u.lemma;
+    // Third-person forms the lemmatiser left alone ("aligns") lose their -s when the base is a known verb.
+    let relation = u.lemma === u.lower ? (thirdPersonBase(u.lower) ?? u.lemma) : u.lemma;
     let objectFrom = i + 1;
     const next = units[i + 1];
     if (passive && next?.lower === "by") {

@@ -20,6 +20,10 @@ const BRITISH = new Map([
  */
 export function singular(word: string): string {
   const w = BRITISH.get(word) ?? word;
+  return BRITISH.get(singularRule(w)) ?? singularRule(w);
+}
+
+function singularRule(w: string): string {
   if (w.length <= 3 || INVARIANT_WORDS.has(w)) return w;
   if (w.endsWith("ies") && w.length > 4) return w.slice(0, -3) + "y";
   if (/(?:sses|xes|ches|shes|zes)$/.test(w)) return w.slice(0, -2);

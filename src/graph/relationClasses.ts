@@ -6,7 +6,8 @@
 const CLASSES: Record<string, readonly string[]> = {
   increases: ["increase", "enhance", "strengthen", "reinforce", "improve", "raise", "amplify", "boost", "intensify", "heighten", "toughen", "stiffen", "support", "sustain", "promote", "accelerate"],
   decreases: ["decrease", "reduce", "weaken", "lower", "diminish", "dampen", "suppress", "inhibit", "soften", "limit", "prevent", "dissipate", "attenuate", "resolve", "release", "relax"],
-  part_of: ["contain", "include", "comprise", "consist of", "compose", "incorporate", "embed", "form part of", "belong to", "make up", "combine", "has", "have"],
+  part_of: ["contain", "include", "comprise", "consist of", "compose", "incorporate", "embed", "form part of", "belong to", "make up", "combine"],
+  has_property: ["has", "have", "exhibit", "show", "display", "possess", "feature"],
   produces: ["produce", "form", "generate", "create", "yield", "give", "cause", "lead to", "result in", "give rise to", "build", "assemble", "emerge from", "arise from", "spin"],
   controls: ["control", "determine", "govern", "regulate", "shape", "guide", "organize", "organise", "define", "drive", "set", "direct", "modulate", "tune"],
   connects: ["connect", "link", "bind", "bridge", "join", "couple", "anchor", "tie", "cross-link", "hold", "unite", "transfer", "transmit", "carry"],
@@ -18,6 +19,13 @@ const CLASSES: Record<string, readonly string[]> = {
 
 const BY_VERB = new Map<string, string>();
 for (const [cls, verbs] of Object.entries(CLASSES)) for (const v of verbs) if (!BY_VERB.has(v)) BY_VERB.set(v, cls);
+
+/** Whether `word` is the base form of a verb this module knows (used to catch verbs tagged as nouns). */
+export function isKnownVerb(word: string): boolean {
+  return BY_VERB.has(word) || EXTRA_VERBS.has(word);
+}
+
+const EXTRA_VERBS = new Set(["exhibit", "rise", "fall", "lack", "share", "mark", "predict", "shrink", "grow", "fail", "absorb", "tolerate", "imitate", "inspire", "modify", "interpret", "constrain", "confirm", "change", "persist", "present", "restate", "exceed", "describe", "align", "trigger", "unfold", "break", "reform", "act", "spin", "move"]);
 
 /** The class of a relation phrase; unknown verbs are their own class, co-occurrence is `related_to`. */
 export function relationClass(relation: string): string {

@@ -73,8 +73,12 @@ export function graphFromJSON(data: unknown, source: string): ConceptGraph {
   return g;
 }
 
+/** Characters XML 1.0 forbids (C0 controls other than tab, newline and carriage return). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function xml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!).replace(CONTROL_CHARS, "");
 }
 
 /** The graph as GraphML (directed; provenance reduced to the first supporting sentence). */

@@ -26,7 +26,15 @@ function histogramLabel(g: TypedGraph, v: number): string {
   return hashString(parts.sort().join(","));
 }
 
-/** Signatures of every node: degree-0 features (direction:class) and WL-1 features (direction:class:neighbour label). */
+/** Degree on a log scale: survives a few added or dropped edges, unlike the exact histogram. */
+function degreeBucket(g: TypedGraph, v: number): number {
+  return Math.floor(Math.log2(1 + g.out[v].length + g.in[v].length));
+}
+
+/**
+ * Signatures of every node: direction:class counts, WL-1 features (direction:class:neighbour histogram
+ * hash, exact) and their noise-tolerant variant (direction:class:neighbour degree bucket).
+ */
 export function nodeSignatures(g: TypedGraph): Signature[] {
   const labels = g.keys.map((_k, v) => histogramLabel(g, v));
   return g.keys.map((_k, v) => {
@@ -35,10 +43,12 @@ export function nodeSignatures(g: TypedGraph): Signature[] {
     for (const a of g.out[v]) {
       add(`o${a.cls}`);
       add(`o${a.cls}:${labels[a.node]}`);
+      add(`o${a.cls}:d${degreeBucket(g, a.node)}`);
     }
     for (const a of g.in[v]) {
       add(`i${a.cls}`);
       add(`i${a.cls}:${labels[a.node]}`);
+      add(`i${a.cls}:d${degreeBucket(g, a.node)}`);
     }
     return sig;
   });

@@ -63,7 +63,7 @@ export function graphStats(g: ConceptGraph, opts: StatsOptions): GraphStats {
   const hierarchy = hierarchicalCommunities(s, opts.maxCommunity, opts.seed);
   const label = (k: string) => g.getNodeAttribute(k, "label");
   const byDegree = (a: string, b: string) => degrees.get(b)! - degrees.get(a)! || (a < b ? -1 : 1);
-  const betweenness = n > 2 && s.size > 0 ? betweennessCentrality(s, { normalized: true }) : {};
+  const betweenness = n > 2 && s.size > 0 ? betweennessCentrality(s, { normalized: true, getEdgeWeight: null }) : {};
   const rank = (values: Map<string, number> | Record<string, number>): RankedConcept[] =>
     [...(values instanceof Map ? values.entries() : Object.entries(values))]
       .filter(([, v]) => v > 0)

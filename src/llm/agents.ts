@@ -3,6 +3,7 @@
  * (one budget, one store, one concurrency limit). The discovery loop calls it when `--llm` is given.
  */
 import type { Agents } from "../discover/agents.js";
+import { UserError } from "../errors.js";
 import type { ExchangeStore } from "./exchange.js";
 import { loadLlmProfile } from "./profiles.js";
 import { LlmSession } from "./session.js";
@@ -23,7 +24,7 @@ export interface CreateAgentsOptions {
   round?: number | (() => number);
   /** Explicit config file (`--llm-config`). */
   configPath?: string;
-  /** `replay` answers only from `store` and never touches the network. */
+  /** `replay` answers only from `store` and never touches the network (default: $WORLDBREAKER_LLM_MODE, else live). */
   mode?: "live" | "replay";
   /** Seeds retry jitter. */
   seed?: number;
@@ -41,11 +42,19 @@ export interface LlmAgents extends Agents {
   session: LlmSession;
 }
 
+/** WORLDBREAKER_LLM_MODE=replay forces offline replay from the journal without any command-line change. */
+export function modeFromEnv(env: NodeJS.ProcessEnv): "live" | "replay" | undefined {
+  const m = env.WORLDBREAKER_LLM_MODE?.trim().toLowerCase();
+  if (m === undefined || m === "") return undefined;
+  if (m === "live" || m === "replay") return m;
+  throw new UserError(`WORLDBREAKER_LLM_MODE must be 'live' or 'replay', got '${env.WORLDBREAKER_LLM_MODE}'`);
+}
+
 /** Resolves `profile` and builds the agents; nothing is sent until an agent is asked. */
 export async function createAgents(profile: string, opts: CreateAgentsOptions): Promise<LlmAgents> {
   const resolved = loadLlmProfile(profile, { env: opts.env, cwd: opts.cwd, configPath: opts.configPath });
   const log = opts.log ?? (() => {});
-  const session = new LlmSession(resolved, { store: opts.store, mode: opts.mode, seed: opts.seed, signal: opts.signal, log, round: opts.round });
+  const session = new LlmSession(resolved, { store: opts.store, mode: opts.mode ?? modeFromEnv(opts.env), seed: opts.seed, signal: opts.signal, log, round: opts.round });
   const roles = new Set<AgentRole>(opts.roles ?? ["explainer", "breaker", "critic"]);
   return {
     session,

@@ -5,13 +5,29 @@
  */
 export class TokenBudget {
   private spent = 0;
+  private held = 0;
 
   /** Creates a budget of `limit` tokens. */
   constructor(readonly limit: number) {}
 
-  /** Whether a request needing up to `tokens` more still fits. */
+  /** Whether a request needing up to `tokens` more still fits (counting requests in flight). */
   fits(tokens: number): boolean {
-    return this.spent + tokens <= this.limit;
+    return this.spent + this.held + tokens <= this.limit;
+  }
+
+  /**
+   * Holds `tokens` for a request about to be sent, so concurrent requests cannot overshoot together;
+   * returns false (holding nothing) when they do not fit. Release with `release` once the answer is in.
+   */
+  reserve(tokens: number): boolean {
+    if (!this.fits(tokens)) return false;
+    this.held += tokens;
+    return true;
+  }
+
+  /** Gives back a reservation (the actual use is charged separately). */
+  release(tokens: number): void {
+    this.held = Math.max(0, this.held - tokens);
   }
 
   /** Charges tokens actually used. */

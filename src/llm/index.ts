@@ -20,3 +20,4 @@ export { LlmExplainer, ExplainerAnswerSchema, explainerMessages } from "./roles/
 export { LlmBreaker, breakerAnswerSchema, breakerMessages } from "./roles/breaker.js";
 export { LlmCritic, CriticAnswerSchema, criticMessages } from "./roles/critic.js";
 export { checkCandidates, cleanLaw } from "./roles/law-candidates.js";
+export { llmWarmStart, evidenceContext } from "./explain-seeds.js";

@@ -225,20 +225,30 @@ export class LlmSession {
   private async ask(role: LlmRole, round: number, body: Record<string, unknown>, validate: (content: string) => string | undefined, signal?: AbortSignal): Promise<Answer | null> {
     if (this.stopReason || signal?.aborted) return null;
     const reserve = estimateTokens(JSON.stringify(body.messages)) + Number(body.max_tokens);
-    if (!this.budget.fits(reserve)) {
+    if (!this.budget.reserve(reserve)) {
       this.stop(
         `token budget of ${this.budget.limit} tokens for this run is spent (${this.budget.used()} used; the next request could need ${reserve}); continuing without the language model — raise budgetTokens in the profile to allow more`,
       );
       return null;
     }
 
+    try {
+      return await this.askWithin(role, round, body, validate, signal);
+    } finally {
+      this.budget.release(reserve);
+    }
+  }
+
+  /** `ask` once its tokens are reserved. */
+  private async askWithin(role: LlmRole, round: number, body: Record<string, unknown>, validate: (content: string) => string | undefined, signal?: AbortSignal): Promise<Answer | null> {
     const key = requestKey(body);
     const recorded = await this.store.get(key);
-    if (recorded && recorded.response !== null) {
+    // Stores may hold records written by other versions; only a text answer can be replayed.
+    if (recorded && typeof recorded.response === "string") {
       this.counters.cacheHits += 1;
-      this.chargeTokens(recorded.tokens);
+      this.chargeTokens(normalizeTokens(recorded.tokens));
       const problem = validate(recorded.response);
-      await this.record({ ...recorded, role, round, attempt: 1, cached: true, latencyMs: 0, verdict: problem ? "invalid" : "ok", at: new Date().toISOString() });
+      await this.record({ ...recorded, tokens: normalizeTokens(recorded.tokens), role, round, attempt: 1, cached: true, latencyMs: 0, verdict: problem ? "invalid" : "ok", at: new Date().toISOString() });
       return { content: recorded.response, problem };
     }
     if (this.mode === "replay") throw new LlmReplayMissError(role, key, round);
@@ -325,6 +335,12 @@ export class LlmSession {
       this.log(`llm: could not record exchange: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+}
+
+function normalizeTokens(t: Partial<TokenUsage> | undefined): TokenUsage {
+  const prompt = Number(t?.prompt) || 0;
+  const completion = Number(t?.completion) || 0;
+  return { prompt, completion, total: Number(t?.total) || prompt + completion };
 }
 
 function firstLine(s: string): string {

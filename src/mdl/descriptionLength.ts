@@ -116,7 +116,10 @@ export function dataBits(target: ArrayLike<number>, predicted: ArrayLike<number>
   if (n === 0) return 0;
   if (!Number.isFinite(sse)) return Infinity;
   const variance = sse / n;
-  const perRow = 0.5 * Math.log2((2 * Math.PI * Math.E * variance) / (eps * eps));
+  if (variance === 0) return 0;
+  // In logarithms, so that tiny precisions or huge residuals cannot overflow the ratio.
+  const safeEps = Number.isFinite(eps) && eps > 0 ? eps : Number.MIN_VALUE;
+  const perRow = 0.5 * (Math.log2(2 * Math.PI * Math.E) + Math.log2(variance)) - Math.log2(safeEps);
   return n * Math.max(0, perRow);
 }
 

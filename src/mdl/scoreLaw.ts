@@ -47,8 +47,14 @@ export interface LawScore {
   expr: Expr;
   /** Fitted constants by name, in param order. */
   params: Record<string, number>;
-  /** The fitted law in contract infix (constants substituted, then simplified). */
+  /** The fitted law in contract infix (constants substituted at full precision, then simplified). */
   law: string;
+  /** The same law with constants rounded to 8 significant digits, for people. */
+  lawRounded: string;
+  /** Names in the law that are fitted constants because no column has them. */
+  constantNames: string[];
+  /** Whether the law reads any column at all. */
+  usesColumns: boolean;
   complexity: number;
   r2: number;
   rmse: number;
@@ -87,6 +93,9 @@ export function scoreLaw(
     expr,
     params,
     law: toInfix(simplify(substituteParams(expr, fit.params))),
+    lawRounded: toInfix(simplify(substituteParams(expr, fit.params.map((p) => Number(p.toPrecision(8)))))),
+    constantNames: paramNames,
+    usesColumns: used.length > 0,
     complexity: complexity(expr),
     r2: rSquared(target, predicted),
     rmse: rootMeanSquareError(target, predicted),

@@ -111,7 +111,12 @@ export function createApp(opts: AppOptions): ServerApp {
     }),
   );
 
-  app.get("/api/runs", (c) => c.json({ runs: engine.listRuns(), activeRunId: runs.activeRunId ?? null }));
+  // A journal says "running" for a run whose process died; only the run in progress here really runs.
+  const liveStatus = (runId: string, status: string): string => (status === "running" && runs.activeRunId !== runId ? "interrupted" : status);
+
+  app.get("/api/runs", (c) =>
+    c.json({ runs: engine.listRuns().map((r) => ({ ...r, status: liveStatus(r.runId, r.status) })), activeRunId: runs.activeRunId ?? null }),
+  );
 
   app.post("/api/runs", bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => apiError(c, 413, "the request is too large") }), async (c) => {
     const req = validate(startRunSchema, await jsonBody(c), "start a run");
@@ -133,7 +138,7 @@ export function createApp(opts: AppOptions): ServerApp {
     const id = runId(c);
     const detail = engine.runDetail(id);
     if (!detail) throw new HttpError(404, `no run with id '${id}'`);
-    return c.json({ ...detail, active: runs.activeRunId === id });
+    return c.json({ ...detail, status: liveStatus(id, detail.status), active: runs.activeRunId === id });
   });
 
   app.post("/api/runs/:id/stop", (c) => {

@@ -1,12 +1,13 @@
 import { basename } from "node:path";
-import { discover, resumeRun, type DiscoverDeps, type LoopState, type RoundRecord } from "../discover/index.js";
-import type { Agents } from "../discover/agents.js";
+import type { LoopState, RoundRecord } from "../discover/index.js";
 import { RunStore, newRunId } from "../journal/index.js";
 import { listProfiles } from "../llm/profiles.js";
 import { builtinWorlds } from "../worlds/registry.js";
 import { openWorld } from "../worlds/open.js";
 import type { WorldInfo } from "../worlds/world.js";
 import type { DiscoveryEngine, LaunchedRun, LiveEvent, RunHooks, StartSpec, WorldListing, WorldSpec } from "./engine.js";
+import { runDiscovery, type RunJob } from "./run-discovery.js";
+import { RunThreads, runWorkerScript } from "./run-thread.js";
 import { buildRunDetail, runListItem } from "./run-view.js";
 import { latexOf } from "./latex.js";
 
@@ -22,6 +23,11 @@ export interface DiscoveryEngineOptions {
   explainSeconds?: number;
   /** Worker threads for the explain page (default: the Explainer's, all cores). */
   explainThreads?: number;
+  /**
+   * Run discoveries on the server's own thread instead of a worker thread. Runs from TypeScript sources
+   * (tests) always do, since a worker needs the compiled script.
+   */
+  inProcess?: boolean;
 }
 
 function displayName(world: WorldSpec): string {
@@ -47,13 +53,10 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
   const log = opts.log ?? (() => {});
   let worldsCache: WorldListing[] | undefined;
 
-  const agentsFor = async (profile: string | undefined, runId: string): Promise<Agents | undefined> => {
-    if (!profile) return undefined;
-    const { createAgents } = await import("../llm/index.js");
-    return createAgents(profile, { env: opts.env, cwd: opts.cwd, store: store.exchanges(runId) as never, log });
-  };
+  const script = opts.inProcess ? undefined : runWorkerScript();
+  const threads = script ? new RunThreads(script) : undefined;
 
-  const launch = (runId: string, hooks: RunHooks, go: (deps: DiscoverDeps) => Promise<unknown>, agentsProfile: string | undefined): LaunchedRun => {
+  const launch = (job: RunJob, hooks: RunHooks): LaunchedRun => {
     let resolveId!: (id: string) => void;
     let rejectId!: (err: unknown) => void;
     const idPromise = new Promise<string>((res, rej) => {
@@ -62,26 +65,17 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
     });
     idPromise.catch(() => {});
     let started = false;
-    const onEvent = (event: unknown): void => {
-      const e = event as LiveEvent;
+    const onEvent = (e: LiveEvent): void => {
       if (!started && e.type === "run_started") {
         started = true;
-        resolveId(runId);
+        resolveId(job.runId);
       }
       hooks.onEvent(e);
     };
-    const done = (async () => {
-      const agents = await agentsFor(agentsProfile, runId);
-      await go({
-        store,
-        signal: hooks.signal,
-        onEvent,
-        progress: (line) => log(`[${runId}] ${line}`),
-        cwd: opts.cwd,
-        runId,
-        ...(agents ? { agents } : {}),
-      });
-    })();
+    const progress = (line: string) => log(`[${job.runId}] ${line}`);
+    const done = threads
+      ? threads.run({ ...job, env: { ...job.env }, storeDir: opts.storeDir }, { signal: hooks.signal, onEvent, progress })
+      : runDiscovery(job, store, { signal: hooks.signal, onEvent, progress });
     done.then(
       () => rejectId(new Error("the run ended before it started")),
       (err: unknown) => rejectId(err),
@@ -121,28 +115,15 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
     },
 
     startRun(spec: StartSpec, hooks: RunHooks) {
+      const explainSeconds = spec.explainSeconds ?? opts.explainSeconds;
+      const start: StartSpec = { ...spec, ...(explainSeconds !== undefined ? { explainSeconds } : {}) };
       const runId = newRunId(displayName(spec.world));
-      return launch(
-        runId,
-        hooks,
-        (deps) =>
-          discover(
-            {
-              world: spec.world,
-              seed: spec.seed,
-              rounds: spec.rounds,
-              ...(spec.llm ? { llm: spec.llm } : {}),
-              ...(spec.explainSeconds ?? opts.explainSeconds ? { explainSeconds: spec.explainSeconds ?? opts.explainSeconds } : {}),
-            },
-            deps,
-          ),
-        spec.llm,
-      );
+      return launch({ cwd: opts.cwd, env: opts.env, runId, start, ...(spec.llm ? { llm: spec.llm } : {}) }, hooks);
     },
 
     resumeRun(runId: string, hooks: RunHooks) {
       const llm = (store.getRun(runId)?.options as { llm?: string } | undefined)?.llm;
-      return launch(runId, hooks, (deps) => resumeRun(runId, deps), llm);
+      return launch({ cwd: opts.cwd, env: opts.env, runId, ...(llm ? { llm } : {}) }, hooks);
     },
 
     listRuns() {
@@ -173,7 +154,7 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
 
     async writeReport(runId: string, dir: string) {
       // Loaded on first use: the report writer and the Explainer are heavy and many sessions never need them.
-      return (await import("./report-files.js")).writeRunReport(store, runId, dir);
+      return (await import("../report/index.js")).writeReport(store, runId, dir);
     },
 
     async explain(csvText, fileName, target, o) {
@@ -182,6 +163,7 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
     },
 
     close() {
+      threads?.close();
       store.close();
     },
   };

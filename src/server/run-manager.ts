@@ -30,7 +30,7 @@ export class RunManager {
 
   /** The id of the run in progress, if any. */
   get activeRunId(): string | undefined {
-    return this.active?.runId;
+    return this.active?.runId || undefined;
   }
 
   /** Starts a new run; resolves with its id once the journal has created it. */

@@ -55,8 +55,6 @@ export async function openWorld(spec: WorldSpec, options: OpenWorldOptions): Pro
 
 /** Reads a CSV through `src/data/csv.ts` (loaded on demand: most runs never touch a CSV). */
 async function readTable(path: string): Promise<PoolTable> {
-  // Resolved at run time until src/data/csv.ts is in the tree everyone type-checks against.
-  const modulePath = "../data/csv.js";
-  const csv = (await import(modulePath)) as { readCsvFile(path: string): PoolTable };
+  const csv = await import("../data/csv.js");
   return csv.readCsvFile(path);
 }

@@ -1,12 +1,17 @@
 import { UserError } from "../errors.js";
+import { blackbody } from "./blackbody.js";
 import { doubleSlit } from "./double-slit.js";
+import { duffing } from "./duffing.js";
+import { polymerStretching } from "./polymer-stretching.js";
+import { proteinUnfolding } from "./protein-unfolding.js";
+import { tensileCyclic } from "./tensile-cyclic.js";
 import type { WorldDefinition } from "./world.js";
 
 /**
  * The built-in worlds, in the order `worldbreaker worlds` lists them. Adding a simulator is one import
  * and one entry here; nothing else in the engine special-cases a world.
  */
-export const builtinWorlds: WorldDefinition[] = [doubleSlit];
+export const builtinWorlds: WorldDefinition[] = [doubleSlit, blackbody, polymerStretching, proteinUnfolding, duffing, tensileCyclic];
 
 /** The built-in world of that name (case-insensitive, `_` accepted for `-`), or undefined. */
 export function findWorld(name: string): WorldDefinition | undefined {

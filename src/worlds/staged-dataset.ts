@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { UserError } from "../errors.js";
-import { createStagedWorld } from "./staged.js";
+import { createStagedWorld, stageProblems } from "./staged.js";
 import type { InputSpec, Observation, StageSpec, World, WorldInfo } from "./world.js";
 
 /**
@@ -114,6 +114,8 @@ export function parseStagedDataset(data: unknown, file: string): StagedDataset {
     if (typeof protocol[id] === "string") s.description = protocol[id] as string;
     return s;
   });
+  const problems = stageProblems(stages);
+  if (problems.length > 0) throw new UserError(`${file}: ${problems[0]}`);
   const description = typeof data.system_description === "string" && data.system_description ? data.system_description : `staged dataset ${basename(file)}`;
   const info: WorldInfo = {
     name: basename(file).replace(/\.json$/i, ""),

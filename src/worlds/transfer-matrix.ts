@@ -169,7 +169,7 @@ function tridiagonalTop(alpha: readonly number[], beta: readonly number[]): { va
   }
   const value = hi;
   // Inverse iteration with a shift just above the eigenvalue (Thomas algorithm).
-  let x = new Float64Array(k).fill(1);
+  let x: Float64Array = new Float64Array(k).fill(1);
   const shift = value + 1e-10 * Math.max(1, Math.abs(value));
   for (let it = 0; it < 3; it++) {
     const c = new Float64Array(k);

@@ -58,10 +58,9 @@ describe("law candidates", () => {
         { law: "3.5", derived: [], rationale: "" },
         { law: "a+b+c+d+e+f+g+h+i+j+k+strain", derived: [], rationale: "" },
       ],
-      ["strain", "cycles"],
-      "stress",
+      { inputs: ["strain", "cycles"], output: "stress" },
     );
-    expect(proposals).toEqual([{ law: "E*strain*(strain/strain_max)^n", derived: { strain_max: "cummax(strain)" }, rationale: "damage" }]);
+    expect(proposals).toEqual([{ law: "E*strain*(strain/cummax_strain)^n", derived: { cummax_strain: "cummax(strain)" }, rationale: "damage" }]);
     expect(rejected.map((r) => r.reason)).toEqual([
       expect.stringMatching(/does not parse/),
       expect.stringMatching(/unknown function 'exec'/),
@@ -82,7 +81,7 @@ describe("Explainer agent", () => {
       }),
     );
     const laws = await agents.explainer!.proposeLaws(context());
-    expect(laws).toEqual([{ law: "E*strain*(strain/strain_max)^n", derived: { strain_max: "cummax(strain)" }, rationale: "reloading follows the damaged modulus" }]);
+    expect(laws).toEqual([{ law: "E*strain*(strain/cummax_strain)^n", derived: { cummax_strain: "cummax(strain)" }, rationale: "reloading follows the damaged modulus" }]);
     expect(logs.some((l) => /explainer candidate rejected: E\*strain \+\* 2/.test(l))).toBe(true);
     const req = server.chatRequests()[0];
     expect(req.schemaName).toBe("explainer_candidates");
@@ -103,6 +102,14 @@ describe("Explainer agent", () => {
     );
     expect(await agents.explainer!.proposeLaws(context())).toEqual([{ law: "a*strain^2", rationale: "quadratic" }]);
     expect(server.chatRequests()[1].lastMessage).toMatch(/none of the candidate laws is usable:\n- import os: does not parse/);
+  });
+
+  it("knows derived columns the run already computes and keeps canonical names", async () => {
+    const ctx = context();
+    ctx.sample = ctx.sample.map((r) => ({ ...r, cummax_strain: r.strain as number }));
+    server.enqueue(reply.json({ candidates: [{ law: "a*strain + b*cummax_strain", derived: [], rationale: "history" }] }));
+    expect(await agents.explainer!.proposeLaws(ctx)).toEqual([{ law: "a*strain + b*cummax_strain", derived: { cummax_strain: "cummax(strain)" }, rationale: "history" }]);
+    expect(server.chatRequests()[0].body.messages[1].content).toMatch(/already computed for every observation \(use them by name\): cummax_strain = cummax\(strain\)/);
   });
 
   it("returns no proposals (and no error) when the answers stay garbage", async () => {

@@ -115,6 +115,18 @@ describe("LlmSession.structured", () => {
     expect(logs.filter((l) => /budget/.test(l))).toHaveLength(1);
   });
 
+  it("never overshoots the budget, even with many requests in flight", async () => {
+    server.setHandler(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+      return reply.json({ value: 1, note: "x" }, { usage: { prompt_tokens: 20, completion_tokens: 80 } });
+    });
+    const { s } = session({ budgetTokens: 500, maxTokens: 100, concurrency: 16 });
+    const out = await Promise.all(Array.from({ length: 10 }, (_, i) => s.structured("explainer", Answer, [{ role: "user", content: `q${i}` }])));
+    expect(s.stats().budget.used).toBeLessThanOrEqual(500);
+    expect(out.filter((x) => x !== null).length).toBe(server.chatRequests().length);
+    expect(server.chatRequests().length).toBeLessThan(10);
+  });
+
   it("stops asking when the server refuses the key", async () => {
     server.setHandler(() => reply.status(401));
     const { s } = session();

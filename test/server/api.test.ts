@@ -163,6 +163,18 @@ describe("run lifecycle", () => {
     expect(res.status).toBe(201);
   });
 
+  it("shows a run the journal calls running, but nothing here runs, as interrupted and resumable", async () => {
+    const engine = new FakeEngine(5);
+    engine.runs.set("crashed", { id: "crashed", world: "toy", seed: 1, rounds: 2, done: 1, status: "running", events: [] });
+    const { app, runs } = fakeApp({ engine });
+    const list = (await (await app.request("/api/runs")).json()) as { runs: { runId: string; status: string }[] };
+    expect(list.runs).toEqual([expect.objectContaining({ runId: "crashed", status: "interrupted" })]);
+    expect(((await (await app.request("/api/runs/crashed")).json()) as { status: string }).status).toBe("interrupted");
+    expect((await app.request("/api/runs/crashed/resume", { method: "POST" })).status).toBe(200);
+    while (runs.activeRunId) await new Promise((r) => setTimeout(r, 5));
+    expect(((await (await app.request("/api/runs/crashed")).json()) as { status: string }).status).toBe("finished");
+  });
+
   it("serves reports and the run's data as downloads", async () => {
     const { app } = fakeApp();
     const { runId } = (await (await app.request("/api/runs", json({ world: { kind: "builtin", name: "toy" }, rounds: 1 }))).json()) as { runId: string };

@@ -19,7 +19,7 @@ options:
   --patience <k>        stop once the law survived k rounds unchanged (default 3)
   --threshold <bits>    bits a new law must save to be accepted (default 10)
   --strategies <list>   Breaker strategies: disagreement,residuals,coverage,stages,random
-  --time <s>            Explainer seconds per round (default 6)
+  --time <s>            Explainer seconds per round (default 4)
   --evaluations <n>     Explainer evaluations per round (reproducible budget)
   --threads <n>         Explainer threads (default 1)
   --derived <def>       derived variable, e.g. --derived "cummax(strain)" (repeatable; "off" for none)

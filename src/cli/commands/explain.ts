@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import type { Command, CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
-import { readCsvFile } from "../../explain/engine.js";
+import { readCsvFile } from "../../data/csv.js";
 import { explain } from "../../explain/explain.js";
 import type { ExplainResult } from "../../explain/types.js";
 
@@ -99,7 +99,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
   const seed = numberFlag("explain", "seed", values.seed, { integer: true }) ?? 0;
   const threads = numberFlag("explain", "threads", values.threads, { integer: true, min: 1, max: 256 });
   const file = resolve(ctx.cwd, positionals[0]);
-  const table = readCsvFile(file);
+  const table = readCsvFile(file, { allowMissing: true });
   const target = values.target;
   if (!table.names.includes(target)) throw new UserError(`explain: ${positionals[0]} has no column '${target}' (columns: ${table.names.join(", ")})`);
   const variables = table.names.filter((n) => n !== target);
@@ -122,6 +122,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
       },
     },
   );
+  if (result.droppedRows) ctx.stderr(`explain: ignored ${result.droppedRows} row(s) with a missing or non-finite cell\n`);
   ctx.stdout(values.json ? JSON.stringify(resultJson(result)) + "\n" : textReport(result));
   return 0;
 }

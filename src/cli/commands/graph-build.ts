@@ -20,7 +20,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   let extractor: Extractor | undefined;
   if (values.llm !== undefined) {
     const { llmExtractor } = await import("../../graph/extractLlm.js");
-    extractor = await llmExtractor(values.llm, { env: ctx.env, cwd: ctx.cwd, budget: numberFlag("graph build", "budget", values.budget, { integer: true, min: 1 }), progress: (l) => ctx.stderr(l + "\n") });
+    extractor = await llmExtractor(values.llm, { env: ctx.env, cwd: ctx.cwd, store: values.store, budget: numberFlag("graph build", "budget", values.budget, { integer: true, min: 1 }), progress: (l) => ctx.stderr(l + "\n") });
   }
   const summary = await buildGraph({ paths: positionals, cwd: ctx.cwd, name, store: values.store, extractor, signal: ctx.signal, progress: (l) => ctx.stderr(l + "\n") });
   const g = summary.graph;

@@ -57,6 +57,9 @@ export const command: Command = {
       if (err instanceof UserError) throw new UserError(`score: ${err.message}`);
       throw err;
     }
+    if (!result.usesColumns) {
+      ctx.stderr(`note: the law uses none of the columns of ${file} (${table.names.filter((n) => n !== values.target).join(", ")}); ${result.constantNames.map((n) => `'${n}'`).join(", ")} ${result.constantNames.length === 1 ? "is" : "are"} fitted as constant${result.constantNames.length === 1 ? "" : "s"}\n`);
+    }
     if (values.json) {
       const out = {
         target: values.target,
@@ -73,7 +76,7 @@ export const command: Command = {
       ctx.stdout(JSON.stringify(out) + "\n");
       return 0;
     }
-    const lines = [`law      ${values.target} = ${result.law}`];
+    const lines = [`law      ${values.target} = ${result.lawRounded}`];
     const names = Object.keys(result.params);
     if (names.length > 0) lines.push(`fitted   ${names.map((n) => `${n} = ${show(result.params[n], 8)}`).join(", ")}${result.converged ? "" : "  (fit did not fully converge)"}`);
     lines.push(`R²       ${show(result.r2, 8)}`);

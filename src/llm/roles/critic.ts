@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { AgentContext, CriticAgent, CriticVerdict, LawProposal } from "../../discover/agents.js";
 import type { LlmSession } from "../session.js";
-import { checkCandidate } from "./law-candidates.js";
+import { checkCandidate, vocabularyOf } from "./law-candidates.js";
 import { GRAMMAR, describeWorld } from "./prompt-context.js";
 
 /** What the model must answer. */
@@ -45,9 +45,8 @@ export class LlmCritic implements CriticAgent {
 
   /** Parses the law first (a law that does not parse is refused without asking), then asks the model. */
   async review(proposal: LawProposal, ctx: AgentContext): Promise<CriticVerdict> {
-    const inputs = ctx.world.inputs.map((i) => i.name);
     const derived = Object.entries(proposal.derived ?? {}).map(([name, definition]) => ({ name, definition }));
-    const checked = checkCandidate({ law: proposal.law, derived, rationale: proposal.rationale ?? "" }, inputs, ctx.world.output.name);
+    const checked = checkCandidate({ law: proposal.law, derived, rationale: proposal.rationale ?? "" }, vocabularyOf(ctx));
     if (!checked.ok) return { ok: false, issues: [checked.reason] };
 
     const answer = await this.session.structured("critic", CriticAnswerSchema, criticMessages(proposal, ctx), { round: ctx.round, name: "critic_verdict" });

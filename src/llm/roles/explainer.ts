@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { AgentContext, ExplainerAgent, LawProposal } from "../../discover/agents.js";
 import type { LlmSession } from "../session.js";
-import { checkCandidates } from "./law-candidates.js";
+import { checkCandidates, vocabularyOf, type LawVocabulary } from "./law-candidates.js";
 import { DERIVED_RULES, GRAMMAR, describeState, describeWorld } from "./prompt-context.js";
 
 /** What the model must answer. */
@@ -42,6 +42,7 @@ const SYSTEM = [
 export function explainerMessages(ctx: AgentContext, count: number): { role: "system" | "user"; content: string }[] {
   const user = [
     describeWorld(ctx.world),
+    availableLine(vocabularyOf(ctx)),
     "",
     describeState(ctx),
     "",
@@ -52,6 +53,12 @@ export function explainerMessages(ctx: AgentContext, count: number): { role: "sy
     { role: "system", content: SYSTEM },
     { role: "user", content: user },
   ];
+}
+
+function availableLine(vocab: LawVocabulary): string {
+  const entries = Object.entries(vocab.available ?? {});
+  if (entries.length === 0) return "";
+  return `Derived variables already computed for every observation (use them by name): ${entries.map(([n, d]) => (d ? `${n} = ${d}` : n)).join(", ")}`;
 }
 
 /** An ExplainerAgent backed by a language-model session. */
@@ -65,20 +72,19 @@ export class LlmExplainer implements ExplainerAgent {
 
   /** Asks for candidates; returns only those that parse in our grammar (possibly none). */
   async proposeLaws(ctx: AgentContext): Promise<LawProposal[]> {
-    const inputs = ctx.world.inputs.map((i) => i.name);
-    const output = ctx.world.output.name;
+    const vocab = vocabularyOf(ctx);
     const answer = await this.session.structured("explainer", ExplainerAnswerSchema, explainerMessages(ctx, this.count), {
       round: ctx.round,
       name: "explainer_candidates",
       // A repair is worth it only when nothing usable came back; partial garbage is just dropped.
       check: (a) => {
-        const { proposals, rejected } = checkCandidates(a.candidates, inputs, output);
+        const { proposals, rejected } = checkCandidates(a.candidates, vocab);
         if (proposals.length > 0) return undefined;
         return `none of the candidate laws is usable:\n${rejected.map((r) => `- ${r.law}: ${r.reason}`).join("\n")}`;
       },
     });
     if (!answer) return [];
-    const { proposals, rejected } = checkCandidates(answer.candidates, inputs, output);
+    const { proposals, rejected } = checkCandidates(answer.candidates, vocab);
     for (const r of rejected) this.log(`llm: explainer candidate rejected: ${r.law} (${r.reason})`);
     return proposals;
   }

@@ -48,7 +48,7 @@ export function describeState(ctx: AgentContext, maxRows = 30): string {
   if (ctx.derived && Object.keys(ctx.derived).length > 0) {
     lines.push(`  where ${Object.entries(ctx.derived).map(([n, d]) => `${n} = ${d}`).join(", ")}`);
   }
-  lines.push(`Description length: ${ctx.bits.toFixed(1)} bits; R^2 = ${ctx.r2.toFixed(4)}`);
+  if (Number.isFinite(ctx.bits)) lines.push(`Description length: ${ctx.bits.toFixed(1)} bits; R^2 = ${Number.isFinite(ctx.r2) ? ctx.r2.toFixed(4) : "n/a"}`);
   if (ctx.residuals.trim() !== "") lines.push(`Where it misses: ${ctx.residuals.trim()}`);
   lines.push(sampleCsv(ctx.sample, maxRows));
   return lines.join("\n");

@@ -8,7 +8,7 @@ export function BitsChart({ detail }: { detail: RunDetail }) {
   return (
     <section className="card" aria-labelledby="bits-title">
       <h2 id="bits-title">Length of the explanation</h2>
-      <p className="muted">Bits needed to write down the law plus the measurements it does not explain. Shorter is better; a law is only replaced by a shorter one.</p>
+      <p className="muted">Bits needed to write down the law plus what it leaves unexplained in the measurements. The total grows as measurements pile up; a new law is adopted only when it is shorter than the old one on the same measurements.</p>
       <Chart
         title="Bits per round"
         xLabel="round"
@@ -16,8 +16,8 @@ export function BitsChart({ detail }: { detail: RunDetail }) {
         height={220}
         series={[
           { label: "bits", points: pts, kind: "line", tone: "bits" },
-          { label: "round", points: pts, kind: "points", tone: "bits", shape: "circle" },
-          { label: "break", points: breaks, kind: "points", tone: "breaker", shape: "diamond" },
+          { label: "rounds", points: pts, kind: "points", tone: "bits", shape: "circle", hideInLegend: true },
+          { label: "round where the law broke", points: breaks, kind: "points", tone: "breaker", shape: "diamond" },
         ]}
       />
     </section>

@@ -9,6 +9,8 @@ export interface Series {
   /** CSS colour class suffix: `data`, `breaker`, `law`, `resid`, `bits`, `accent`. */
   tone: string;
   shape?: "circle" | "diamond" | "cross";
+  /** Leave out of the legend (markers that only decorate another series). */
+  hideInLegend?: boolean;
 }
 
 /** Props of a chart. */
@@ -125,14 +127,16 @@ export function Chart({ title, xLabel, yLabel, series, zeroLine, onPick, picked,
       </svg>
       {series.length > 1 && (
         <ul className="legend">
-          {series.map((s) => (
+          {series
+            .filter((s) => !s.hideInLegend)
+            .map((s) => (
             <li key={s.label}>
               <svg width="18" height="12" aria-hidden="true">
                 {s.kind === "line" ? <line x1="1" x2="17" y1="6" y2="6" className={`line stroke-${s.tone}`} /> : <Marker x={9} y={6} shape={s.shape} tone={s.tone} />}
               </svg>
               {s.label}
             </li>
-          ))}
+            ))}
         </ul>
       )}
     </figure>

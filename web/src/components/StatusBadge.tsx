@@ -4,6 +4,7 @@ const WORDS: Record<string, string> = {
   aborted: "stopped",
   stopped: "stopped",
   failed: "failed",
+  interrupted: "interrupted",
 };
 
 /** A run's status as a coloured word (the word carries the meaning; colour only helps). */

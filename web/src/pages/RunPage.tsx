@@ -95,7 +95,7 @@ export function RunPage({ runId }: { runId: string }) {
       <section className="card" aria-labelledby="run-title">
         <div className="card-head">
           <h1 id="run-title">
-            {detail.world} <StatusBadge status={running || detail.status !== "running" ? detail.status : "stopped"} />
+            {detail.world} <StatusBadge status={detail.status} />
           </h1>
           <div className="actions">
             {running && (
@@ -178,12 +178,16 @@ export function RunPage({ runId }: { runId: string }) {
         <BitsChart detail={detail} />
         <section className="card" aria-labelledby="log-title">
           <h2 id="log-title">What is happening</h2>
-          <ol className="log" aria-live="polite" aria-relevant="additions">
+          <p className="hint">Newest first.</p>
+          <ul className="log" aria-live="polite" aria-relevant="additions">
             {log.length === 0 && <li className="muted">{running ? "Waiting for news…" : "Nothing live: this discovery is not running."}</li>}
-            {log.slice(-30).map((l, i) => (
-              <li key={`${log.length}-${i}`}>{l}</li>
-            ))}
-          </ol>
+            {log
+              .slice(-40)
+              .reverse()
+              .map((l, i) => (
+                <li key={log.length - i}>{l}</li>
+              ))}
+          </ul>
         </section>
       </div>
       <History detail={detail} />

@@ -1,0 +1,82 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { UserError } from "../errors.js";
+import type { LiveEvent } from "./engine.js";
+import type { RunWorkerCommand, RunWorkerData, RunWorkerMessage } from "./run-worker.js";
+
+/** The compiled worker script beside this module (absent when running from TypeScript sources). */
+export function runWorkerScript(): string | undefined {
+  if (!import.meta.url.endsWith(".js")) return undefined;
+  const path = fileURLToPath(new URL("./run-worker.js", import.meta.url));
+  return existsSync(path) ? path : undefined;
+}
+
+/** Hooks of a run in a worker thread. */
+export interface ThreadHooks {
+  signal: AbortSignal;
+  onEvent: (event: LiveEvent) => void;
+  progress: (line: string) => void;
+}
+
+/**
+ * Runs discoveries in worker threads. One spare thread is kept started, with the loop, the Explainer and
+ * SQLite already loaded, so pressing "Start" costs a message rather than a quarter-second of module loading.
+ */
+export class RunThreads {
+  private spare: Worker | undefined;
+  private closed = false;
+  private readonly script: string;
+
+  constructor(script: string) {
+    this.script = script;
+    this.spare = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(this.script);
+    // An idle spare must not keep the process alive, and its failure only matters once it is used.
+    w.unref();
+    w.on("error", () => {});
+    return w;
+  }
+
+  /**
+   * Runs one job; resolves when the thread has ended after reporting success, rejects with the run's error
+   * (a UserError when the input was at fault) or when the thread died.
+   */
+  run(data: RunWorkerData, hooks: ThreadHooks): Promise<void> {
+    const worker = this.spare ?? this.spawn();
+    this.spare = this.closed ? undefined : this.spawn();
+    worker.ref();
+    return new Promise((resolve, reject) => {
+      let outcome: RunWorkerMessage | undefined;
+      const send = (m: RunWorkerCommand) => worker.postMessage(m);
+      const abort = () => send({ type: "abort" });
+      worker.on("message", (m: RunWorkerMessage) => {
+        if (m.type === "event") hooks.onEvent(m.event);
+        else if (m.type === "progress") hooks.progress(m.line);
+        else outcome = m;
+      });
+      worker.on("error", (err) => {
+        outcome ??= { type: "error", message: `the run's thread crashed: ${err.message}`, user: false };
+      });
+      worker.on("exit", (code) => {
+        hooks.signal.removeEventListener("abort", abort);
+        if (outcome?.type === "done") resolve();
+        else if (outcome?.type === "error") reject(outcome.user ? new UserError(outcome.message) : new Error(outcome.message));
+        else reject(new Error(`the run's thread ended unexpectedly (exit code ${code})`));
+      });
+      send({ type: "job", data });
+      if (hooks.signal.aborted) abort();
+      else hooks.signal.addEventListener("abort", abort, { once: true });
+    });
+  }
+
+  /** Stops the spare thread (running jobs end through their abort signals). */
+  close(): void {
+    this.closed = true;
+    void this.spare?.terminate();
+    this.spare = undefined;
+  }
+}

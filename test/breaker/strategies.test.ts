@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { breakerStrategies, chooseBatch, chooseStage, fitNoiseModel, makeRng, strategiesByName } from "../../src/breaker/index.js";
+import type { BreakerContext, Predictor } from "../../src/breaker/index.js";
+import { attackRegion } from "../../src/breaker/space.js";
+import type { Experiment, WorldInfo } from "../../src/worlds/world.js";
+
+const info: WorldInfo = {
+  name: "t",
+  description: "",
+  shape: "simulator",
+  inputs: [{ name: "x", min: 0, max: 10, kind: "real", initial: [0, 1] }],
+  output: { name: "y" },
+};
+const grid = (n: number): Experiment[] => Array.from({ length: n }, (_, i) => ({ x: (10 * i) / (n - 1) }));
+const law = (f: (x: number) => number, bits = 100, name = "law"): Predictor => ({
+  law: name,
+  bits,
+  predict: (exps) => Float64Array.from(exps, (e) => f(e.x)),
+});
+
+function ctx(over: Partial<BreakerContext>): BreakerContext {
+  return {
+    info,
+    inputs: info.inputs,
+    round: 1,
+    rng: makeRng(1),
+    evidence: { experiments: [{ x: 0.2 }, { x: 0.5 }, { x: 0.9 }], outputs: [0.2, 0.5, 0.9] },
+    current: law((x) => x),
+    competitors: [],
+    noise: { sigma: () => 1 },
+    candidates: grid(101),
+    ...over,
+  };
+}
+
+describe("Breaker strategies", () => {
+  it("coverage picks the candidates farthest from the evidence, spread out", () => {
+    const picks = breakerStrategies.coverage.choose(ctx({}), 2, new Set()).map((i) => grid(101)[i].x);
+    expect(picks[0]).toBe(10);
+    expect(picks[1]).toBeGreaterThan(4);
+    expect(picks[1]).toBeLessThan(6);
+  });
+
+  it("disagreement asks where a competitor departs most from the current law, in noise units", () => {
+    // The competitor agrees below x = 6 and departs sharply around x = 8.
+    const comp = law((x) => x + 50 * Math.exp(-((x - 8) ** 2)), 100, "bump");
+    const picks = breakerStrategies.disagreement.choose(ctx({ competitors: [comp] }), 1, new Set()).map((i) => grid(101)[i].x);
+    expect(picks).toEqual([8]);
+    expect(breakerStrategies.disagreement.choose(ctx({ competitors: [] }), 3, new Set())).toEqual([]);
+  });
+
+  it("residuals target a cluster of same-sign residuals and ignore noise-like ones", () => {
+    const exps = grid(41);
+    const outputs = exps.map((e, i) => e.x + (e.x > 6 && e.x < 7 ? 4 : i % 2 === 0 ? 0.3 : -0.3));
+    const picks = breakerStrategies.residuals.choose(ctx({ evidence: { experiments: exps, outputs } }), 2, new Set()).map((i) => grid(101)[i].x);
+    expect(picks.length).toBeGreaterThan(0);
+    for (const x of picks) expect(x > 5.5 && x < 7.5).toBe(true);
+    const noisy = exps.map((e, i) => e.x + (i % 2 === 0 ? 0.3 : -0.3));
+    expect(breakerStrategies.residuals.choose(ctx({ evidence: { experiments: exps, outputs: noisy } }), 2, new Set())).toEqual([]);
+  });
+
+  it("the scheduler fills a batch from the mix and falls back when strategies have nothing to say", () => {
+    const mix = strategiesByName(["disagreement", "residuals", "coverage"]).map((s) => ({ strategy: s, weight: 1 }));
+    const picks = chooseBatch(ctx({}), mix, 6);
+    expect(picks).toHaveLength(6);
+    expect(new Set(picks.map((p) => p.index)).size).toBe(6);
+    expect(picks.every((p) => p.strategy === "coverage")).toBe(true);
+    const randomPicks = chooseBatch(ctx({}), [{ strategy: breakerStrategies.random, weight: 1 }], 5);
+    expect(randomPicks.map((p) => p.strategy)).toEqual(Array(5).fill("random"));
+  });
+
+  it("for staged worlds prefers the collectable stage deepest in the protocol", () => {
+    const staged: WorldInfo = {
+      ...info,
+      shape: "staged",
+      stages: [
+        { id: "a", prerequisites: [], initial: true },
+        { id: "b", prerequisites: ["a"], initial: false },
+        { id: "c", prerequisites: ["b"], initial: false },
+        { id: "side", prerequisites: ["a"], initial: false },
+      ],
+    };
+    const c = ctx({ info: staged, collectableStages: [staged.stages![3], staged.stages![2]], collectedStages: ["a", "b"] });
+    expect(chooseStage(c, [{ strategy: breakerStrategies.stages, weight: 1 }])).toEqual({ stage: "c", strategy: "stages" });
+  });
+
+  it("fits counting noise (variance grows with the mean) and constant noise", () => {
+    const rng = makeRng(3);
+    const pred = Array.from({ length: 400 }, (_, i) => 10 + i * 2);
+    const obs = pred.map((p) => p + Math.sqrt(p) * (rng() * 2 - 1) * Math.sqrt(3));
+    const m = fitNoiseModel(pred, obs);
+    expect(m.sigma(800) / m.sigma(50)).toBeGreaterThan(2.5);
+    const flat = fitNoiseModel(pred, pred.map((p, i) => p + (i % 2 ? 1 : -1)));
+    expect(flat.sigma(800)).toBeCloseTo(flat.sigma(50), 5);
+  });
+
+  it("the attack region grows from the initial sub-range to the full range", () => {
+    expect(attackRegion(info.inputs, 0)[0]).toEqual([0, 0.1]);
+    expect(attackRegion(info.inputs, 2)[0][1]).toBeCloseTo(0.25);
+    expect(attackRegion(info.inputs, 10)[0]).toEqual([0, 1]);
+  });
+});

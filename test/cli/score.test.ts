@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "../helpers/cli.js";
+
+function tempCsv(text: string): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), "wb-score-"));
+  writeFileSync(join(dir, "data.csv"), text);
+  return { dir, file: "data.csv" };
+}
+
+describe("worldbreaker score", () => {
+  it("fits the constants of the pendulum law in the shipped example and prints R², RMSE and bits", async () => {
+    const r = await runCli(["score", "2*pi*sqrt(length/g)", "examples/pendulum.csv", "--target", "period"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^law +period = 2\*pi\*sqrt\(length\/9\.\d+\)$/m);
+    expect(r.stdout).toMatch(/^fitted +g = 9\.\d+/m);
+    expect(r.stdout).toMatch(/^R² +0\.99\d*$/m);
+    expect(r.stdout).toMatch(/^RMSE +0\.0\d+$/m);
+    expect(r.stdout).toMatch(/^bits +\d+(\.\d+)? \(law [\d.]+ \+ data [\d.]+\) on 80 rows$/m);
+  });
+
+  it("prints one JSON object with --json, and the better law has fewer bits", async () => {
+    const small = await runCli(["score", "a*sqrt(length)", "examples/pendulum.csv", "--target", "period", "--json"]);
+    const better = await runCli(["score", "a*sqrt(length)*(1 + b*amplitude^2)", "examples/pendulum.csv", "--target", "period", "--json"]);
+    expect(small.code).toBe(0);
+    const a = JSON.parse(small.stdout);
+    const b = JSON.parse(better.stdout);
+    expect(small.stdout.trim().split("\n")).toHaveLength(1);
+    expect(Object.keys(a).sort()).toEqual(["bits", "complexity", "converged", "input", "law", "params", "r2", "rmse", "rows", "target"]);
+    expect(a.target).toBe("period");
+    expect(a.params.a).toBeGreaterThan(2);
+    expect(a.params.a).toBeLessThan(2.15); // 2π/√g ≈ 2.006, pulled up by the large-amplitude rows
+    expect(b.params.b).toBeGreaterThan(0.04);
+    expect(b.params.b).toBeLessThan(0.09);
+    expect(b.r2).toBeGreaterThan(a.r2);
+    expect(b.bits.total).toBeLessThan(a.bits.total);
+  });
+
+  it("fits a generated power law exactly", async () => {
+    const rows = ["x,y", ...Array.from({ length: 30 }, (_, i) => `${1 + i / 3},${3 * (1 + i / 3) ** 1.5}`)];
+    const { dir, file } = tempCsv(rows.join("\n"));
+    const r = await runCli(["score", "a*x^b", file, "--target", "y", "--json"], { cwd: dir });
+    const out = JSON.parse(r.stdout);
+    expect(out.params.a).toBeCloseTo(3, 9);
+    expect(out.params.b).toBeCloseTo(1.5, 9);
+    expect(out.r2).toBeCloseTo(1, 12);
+    expect(out.bits.data).toBe(0);
+  });
+
+  it("notes on stderr when the law reads no column (a typo becomes a constant)", async () => {
+    const r = await runCli(["score", "a*lenght", "examples/pendulum.csv", "--target", "period"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("note: the law uses none of the columns of examples/pendulum.csv (length, amplitude); 'a', 'lenght' are fitted as constants\n");
+  });
+
+  const badCases: [string, string[], string, RegExp][] = [
+    ["a missing target column", ["a*x", "data.csv", "--target", "z"], "x,y\n1,2\n", /^worldbreaker: data\.csv: no column 'z' \(columns: x, y\)$/],
+    ["a non-numeric cell", ["a*x", "data.csv", "--target", "y"], "x,y\n1,2\n2,oops\n", /^worldbreaker: .*data\.csv: row 3, column 'y': 'oops' is not a number$/],
+    ["a ragged row", ["a*x", "data.csv", "--target", "y"], "x,y\n1,2\n2\n", /^worldbreaker: .*data\.csv: row 3: expected 2 cells/],
+    ["a bad law", ["a*x +", "data.csv", "--target", "y"], "x,y\n1,2\n", /^worldbreaker: score: bad law 'a\*x \+': unexpected end of law.*\(column 6\)$/],
+    ["an unknown function", ["foo(x)", "data.csv", "--target", "y"], "x,y\n1,2\n", /unknown function 'foo' \(column 1\)$/],
+    ["a law that uses the target", ["a*y", "data.csv", "--target", "y"], "x,y\n1,2\n", /uses the target column 'y'/],
+    ["a missing --target", ["a*x", "data.csv"], "x,y\n1,2\n", /--target <column> is required/],
+    ["a missing file", ["a*x", "nope.csv", "--target", "y"], "x,y\n1,2\n", /nope\.csv: no such file/],
+    ["no data rows", ["a*x", "data.csv", "--target", "y"], "x,y\n", /no data rows/],
+    ["a law that is never finite", ["log(-x - a^2)", "data.csv", "--target", "y"], "x,y\n1,2\n2,3\n", /NaN or infinite values/],
+  ];
+  for (const [what, args, csv, message] of badCases) {
+    it(`exits 2 with one line for ${what}`, async () => {
+      const { dir } = tempCsv(csv);
+      const r = await runCli(["score", ...args], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr.trim()).toMatch(message);
+    });
+  }
+});

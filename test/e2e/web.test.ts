@@ -1,0 +1,116 @@
+import { writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { buildWebApp, launchBrowser, OUTPUT, requireChromium, screenshot, startRealServer } from "./harness.js";
+
+// Chromium must be present: without it these tests fail (in beforeAll) instead of being skipped.
+const suiteStart = Date.now();
+const timings: Record<string, number> = {};
+let webRoot = "";
+let server: Awaited<ReturnType<typeof startRealServer>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  requireChromium();
+  webRoot = await buildWebApp();
+  server = await startRealServer(webRoot);
+  browser = await launchBrowser();
+  page = browser.page;
+  page.on("pageerror", (e) => {
+    throw new Error(`the page threw: ${e.message}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  timings.suiteSeconds = (Date.now() - suiteStart) / 1000;
+  mkdirSync(OUTPUT, { recursive: true });
+  writeFileSync(join(OUTPUT, "timings.json"), JSON.stringify(timings, null, 2) + "\n");
+});
+
+/** A table whose law is y = 2.5·x² + 1, with a second, irrelevant column. */
+function quadraticCsv(): string {
+  const rows = ["x,z,y"];
+  for (let i = 0; i < 60; i++) {
+    const x = 0.5 + (i * 2.5) / 59;
+    const z = ((i * 37) % 11) / 10;
+    rows.push(`${x},${z},${2.5 * x * x + 1}`);
+  }
+  return rows.join("\n") + "\n";
+}
+
+describe("the web app in Chromium", () => {
+  it("runs double-slit from the page and ends at the interference law with a break", async () => {
+    await page.goto(server.url);
+    await page.getByLabel("Experiment", { exact: true }).selectOption("double-slit");
+    await page.getByLabel("Rounds of experiments").fill("6");
+    await page.getByText("More options").click();
+    await page.getByLabel("Thinking time per round (seconds)").fill("3");
+    await page.getByRole("button", { name: "Start discovery" }).click();
+    await page.waitForURL(/#\/runs\/double-slit-/);
+    await page.locator("h1 .badge", { hasText: "finished" }).waitFor({ timeout: 55_000 });
+    await page.locator("table.history tbody tr").last().waitFor();
+    await screenshot(page, "double-slit-run");
+    const t = (await page.evaluate(() => window.wbTiming)) as { pressedAt?: number; firstEventAt?: number } | undefined;
+    expect(t?.pressedAt).toBeDefined();
+    expect(t?.firstEventAt).toBeDefined();
+    timings.pressToFirstEventMs = (t?.firstEventAt as number) - (t?.pressedAt as number);
+
+    const law = await page.locator(".current .law-text").first().innerText();
+    expect(law).toMatch(/cos|sin/);
+    await expect.poll(() => page.locator(".current .katex").count()).toBeGreaterThan(0);
+    const breaks = page.locator("ol.breaks li");
+    expect(await breaks.count()).toBeGreaterThan(0);
+    expect(await breaks.first().innerText()).toMatch(/predicts counts = .* was observed/);
+    expect(await page.locator("svg .mark-breaker").count()).toBeGreaterThan(0);
+    expect(await page.locator("table.history tbody tr").count()).toBeGreaterThan(2);
+
+    // Downloads carry the token-free session and the run's data.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download data (CSV)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/double-slit-.*-data\.csv$/);
+
+    await page.goto(server.url);
+    await expect.poll(() => page.locator("table.runs tbody tr").count()).toBe(1);
+    expect(await page.locator("table.runs tbody tr").first().innerText()).toMatch(/finished/);
+  });
+
+  it("uploads a CSV on the explain page, shows the front of laws and lets one be picked", async () => {
+    await page.goto(`${server.baseUrl}#/explain`);
+    await page.getByLabel("CSV table").setInputFiles({ name: "quadratic.csv", mimeType: "text/csv", buffer: Buffer.from(quadraticCsv()) });
+    await page.getByText("Read quadratic.csv: 60 rows").waitFor();
+    await page.getByLabel("Column to explain").selectOption("y");
+    await page.getByLabel("Search time (seconds)").fill("3");
+    const t0 = Date.now();
+    await page.getByRole("button", { name: "Find a law" }).click();
+    await page.getByRole("heading", { name: "Best law" }).waitFor({ timeout: 30_000 });
+    timings.explainSeconds = (Date.now() - t0) / 1000;
+    const best = await page.locator(".law-stats .law-text").innerText();
+    expect(best).toMatch(/x/);
+    expect(best).not.toMatch(/\bz\b/);
+    const options = page.getByRole("radio");
+    const n = await options.count();
+    expect(n).toBeGreaterThan(1);
+    expect(await page.locator("svg .pickable").count()).toBe(n);
+    await options.first().check();
+    await page.getByRole("heading", { name: /Law you picked|Best law/ }).waitFor();
+    await screenshot(page, "explain");
+  });
+
+  it("with an access token, takes it from the address once and hides it", async () => {
+    const token = "e2e-token-0123456789";
+    const guarded = await startRealServer(webRoot, { token });
+    try {
+      const denied = await page.goto(guarded.baseUrl);
+      expect(denied?.status()).toBe(401);
+      await page.goto(guarded.url);
+      await page.getByRole("button", { name: "Start discovery" }).waitFor();
+      expect(page.url()).not.toContain("token");
+      await page.getByText("None yet. Start one above.").waitFor();
+    } finally {
+      await guarded.close();
+    }
+  });
+});

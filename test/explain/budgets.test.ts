@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { explain } from "../../src/explain/index.js";
+import { makeEvidence } from "./helpers.js";
+
+// A law outside the fast paths' reach, so the evolutionary search really runs.
+const hard = () => makeEvidence(150, ["x", "z"], (r) => Math.exp(-r.x / (r.z + 0.5)) + Math.log(r.x * r.z + 2), { seed: 5 });
+
+describe("budgets, determinism and interruption", () => {
+  it("same seed and threads 1 give the same law", async () => {
+    const a = await explain(hard(), { seed: 7, threads: 1, maxEvaluations: 600 });
+    const b = await explain(hard(), { seed: 7, threads: 1, maxEvaluations: 600 });
+    expect(a.law).toBe(b.law);
+    expect(a.bits.total).toBe(b.bits.total);
+    expect(a.evaluations).toBe(b.evaluations);
+  });
+
+  it("respects the evaluation budget", async () => {
+    const res = await explain(hard(), { seed: 1, threads: 1, maxEvaluations: 300 });
+    // Fast-path candidates and one epoch of overshoot per island are the only slack.
+    expect(res.evaluations).toBeGreaterThan(0);
+    expect(res.evaluations).toBeLessThan(300 + 4 * 60 + 200);
+  });
+
+  it("respects the wall-time budget", async () => {
+    const t0 = Date.now();
+    const res = await explain(hard(), { seed: 1, threads: 1, timeSeconds: 1 });
+    expect((Date.now() - t0) / 1000).toBeLessThan(6);
+    expect(res.r2).toBeGreaterThan(0.5);
+  });
+
+  it("an abort signal stops the search and still returns the best law so far", async () => {
+    const ctrl = new AbortController();
+    setTimeout(() => ctrl.abort(), 300);
+    const t0 = Date.now();
+    const res = await explain(hard(), { seed: 1, threads: 1, timeSeconds: 60, signal: ctrl.signal });
+    expect((Date.now() - t0) / 1000).toBeLessThan(8);
+    expect(res.law.length).toBeGreaterThan(0);
+    expect(Number.isFinite(res.bits.total)).toBe(true);
+  });
+
+  it("reports progress while searching", async () => {
+    const seen: number[] = [];
+    await explain(hard(), { seed: 1, threads: 1, timeSeconds: 1.5, onProgress: (p) => seen.push(p.evaluations) });
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it("warm start: a given law with the right shape is refitted and kept", async () => {
+    const ev = hard();
+    const res = await explain(ev, { seed: 1, threads: 1, maxEvaluations: 50, warmStart: ["exp(-x/(z + a)) + log(x*z + b)"] });
+    expect(res.r2).toBeGreaterThan(1 - 1e-10);
+    expect(res.law).toContain("exp");
+  });
+});
+
+describe("worker threads", () => {
+  it("threads 2 (from the compiled dist/ workers) is reproducible for a given seed", async () => {
+    const a = await explain(hard(), { seed: 3, threads: 2, maxEvaluations: 400 });
+    const b = await explain(hard(), { seed: 3, threads: 2, maxEvaluations: 400 });
+    expect(a.law).toBe(b.law);
+    expect(a.r2).toBeGreaterThan(0.5);
+  });
+});

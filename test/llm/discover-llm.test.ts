@@ -1,0 +1,151 @@
+/**
+ * The language-model agents inside a real discovery run (the staged tensile dataset of
+ * BreakingTheWorld), talking real HTTP to a scripted fake server. The Explainer's own search is
+ * replaced by a no-search stand-in that only refits the law it is handed, so that any change of law
+ * can only come from an agent's proposal — and is adopted only if the gate finds it saves bits.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { discover } from "../../src/discover/loop.js";
+import type { RunEvent } from "../../src/discover/events.js";
+import type { RunResult } from "../../src/discover/types.js";
+import type { ExplainFn } from "../../src/discover/explainer.js";
+import { fitParams, parse, toInfix, compile, type Expr } from "../../src/expr/index.js";
+import { RunStore } from "../../src/journal/store.js";
+import { createAgents, type Exchange } from "../../src/llm/index.js";
+import { reply, startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from "../helpers/fake-openai.js";
+
+const DATASET = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
+
+/** Refits the first warm-start law (or c0*strain) and returns it: an Explainer that never searches. */
+const refitOnly: ExplainFn = async (evidence) => {
+  const expr: Expr = parse("c0*strain", { variables: evidence.variables });
+  const cols = evidence.variables.map((v) => evidence.columns[v]);
+  const fit = fitParams(expr, evidence.variables, cols, evidence.target, { seed: 1 });
+  const pred = compile(expr, evidence.variables).evaluate(cols, fit.params);
+  let sse = 0;
+  let sst = 0;
+  const mean = evidence.target.reduce((a, b) => a + b, 0) / evidence.target.length;
+  evidence.target.forEach((y, i) => {
+    sse += (y - pred[i]) ** 2;
+    sst += (y - mean) ** 2;
+  });
+  const law = toInfix(expr, fit.params);
+  return {
+    target: evidence.targetName,
+    expr,
+    params: fit.params,
+    law,
+    complexity: 3,
+    bits: { model: 0, data: 0, total: 0 },
+    r2: 1 - sse / sst,
+    rmse: Math.sqrt(sse / evidence.target.length),
+    pareto: [],
+    evaluations: 1,
+    seconds: 0,
+  };
+};
+
+/** The history law of elastoplastic reloading: the largest strain reached so far sets the path. */
+const USEFUL = {
+  law: "stress = E*strain + H*strain_max + s0",
+  derived: [{ name: "strain_max", definition: "cummax(strain)" }],
+  rationale: "past yield, unloading and reloading follow the elastic slope shifted by the plastic strain, which grows with the largest strain reached so far",
+};
+const WRONG = { law: "a*strain^3", derived: [], rationale: "cubic hardening" };
+
+type Script = (req: RecordedRequest) => FakeReply | undefined;
+const critiqueOk: Script = (req) => (req.schemaName === "critic_verdict" ? reply.json({ unitsConsistent: true, physicallyPlausible: true, issues: [] }) : undefined);
+
+let server: FakeOpenAI;
+let dir: string;
+beforeEach(async () => {
+  server = await startFakeOpenAI();
+  dir = mkdtempSync(join(tmpdir(), "wb-llm-run-"));
+});
+afterEach(async () => {
+  await server.close();
+});
+
+async function run(opts: { mode?: "live" | "replay"; url?: string; agents?: boolean } = {}): Promise<{ result: RunResult; events: RunEvent[]; logs: string[]; stats?: ReturnType<Awaited<ReturnType<typeof createAgents>>["session"]["stats"]> }> {
+  const store = RunStore.open(dir);
+  const events: RunEvent[] = [];
+  const logs: string[] = [];
+  try {
+    const agents =
+      opts.agents === false
+        ? undefined
+        : await createAgents("default", {
+            env: { WORLDBREAKER_LLM_BASE_URL: opts.url ?? server.url },
+            cwd: dir,
+            store: store.exchanges<Exchange>(null),
+            mode: opts.mode,
+            seed: 3,
+            log: (l) => logs.push(l),
+          });
+    const result = await discover(
+      { world: { file: DATASET }, seed: 5, rounds: 4, patience: 4 },
+      { store, agents, explain: refitOnly, cwd: process.cwd(), onEvent: (e) => events.push(e) },
+    );
+    return { result, events, logs, stats: agents?.session.stats() };
+  } finally {
+    store.close();
+  }
+}
+
+const comparable = (r: RunResult) => ({ ...r, runId: "", seconds: 0, rounds: r.rounds.map((x) => ({ ...x, seconds: 0 })) });
+
+describe("discover with language-model agents", () => {
+  it("adopts a scripted history-variable proposal only because it lowers the bits, and replays it offline identically", async () => {
+    server.setHandler((req) => critiqueOk(req) ?? (req.schemaName === "explainer_candidates" ? reply.json({ candidates: [USEFUL, WRONG] }) : undefined));
+    const live = await run();
+    const control = await run({ agents: false });
+
+    // Without agents the refit-only Explainer can never leave c0*strain; with them the history law wins.
+    expect(control.result.finalLaw).not.toMatch(/cummax/);
+    expect(live.result.finalLaw).toMatch(/cummax_strain/);
+    expect(live.result.derived).toEqual({ cummax_strain: "cummax(strain)" });
+    const adopted = live.events.find((e) => e.type === "law_accepted" && /cummax_strain/.test((e as { law: string }).law)) as { gainBits: number; previousBits: number; bits: number } | undefined;
+    expect(adopted).toBeDefined();
+    expect(adopted!.bits).toBeLessThan(adopted!.previousBits);
+    expect(adopted!.gainBits).toBeGreaterThan(10);
+    // The gate alone decided: every accepted revision shortened the description by more than the threshold.
+    const accepted = live.events.filter((e) => e.type === "law_accepted" && (e as { round: number }).round > 0) as { gainBits: number }[];
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(accepted.every((e) => e.gainBits > 10)).toBe(true);
+    expect(live.result.bits).toBeLessThan(control.result.bits);
+    expect(live.result.r2).toBeGreaterThan(control.result.r2);
+    // The plausible-sounding wrong proposal was scored too, and never adopted.
+    expect(live.events.some((e) => e.type === "law_proposed" && /strain\^3/.test((e as { law: string }).law))).toBe(true);
+    expect(live.result.rounds.every((r) => !/strain\^3/.test(r.law))).toBe(true);
+    expect(live.stats!.requests).toBeGreaterThan(0);
+
+    // Replay: the server is gone; every answer comes from the journal, and the run is the same.
+    const url = server.url;
+    await server.close();
+    const replayed = await run({ mode: "replay", url });
+    expect(comparable(replayed.result)).toEqual(comparable(live.result));
+    expect(replayed.stats).toMatchObject({ requests: 0, cacheHits: live.stats!.requests });
+    server = await startFakeOpenAI();
+  });
+
+  it("rejects garbage and refused proposals and still completes the run", async () => {
+    server.setHandler((req) => {
+      if (req.schemaName === "explainer_candidates") {
+        return req.body.messages.length > 2
+          ? reply.json({ candidates: [{ law: "process.exit(1)", derived: [], rationale: "" }] })
+          : reply.text("The stress is probably related to strain somehow.");
+      }
+      if (req.schemaName === "critic_verdict") return reply.json({ unitsConsistent: false, physicallyPlausible: false, issues: ["nonsense"] });
+      return undefined;
+    });
+    const { result, logs, stats } = await run();
+    expect(result.rounds.length).toBeGreaterThan(1);
+    expect(result.finalLaw).not.toMatch(/process|exit/);
+    expect(stats!.skipped).toBeGreaterThan(0);
+    expect(stats!.answered).toBe(0);
+    expect(logs.some((l) => /explainer answer skipped \(invalid after one repair\)/.test(l))).toBe(true);
+  });
+});
