@@ -138,21 +138,27 @@ export interface EvaluationRow {
   id: string;
   handMs: number;
   compiledMs: number;
+  /** The column-wise interpreter (`compile`'s tier before code generation). */
+  columnwiseMs: number;
   interpretedMs: number;
   maxRelativeDifference: number;
 }
 
-/** Times hand-written loops, the compiled evaluator and the tree-walking interpreter on `rows` rows per formula. */
+/** Times hand-written loops, the generated kernel and both interpreters on `rows` rows per formula. */
 export function benchEvaluation(rows: number, reps: number): EvaluationRow[] {
   const results: EvaluationRow[] = [];
   for (const c of CASES) {
     const rand = seededRandom(1);
     const columns = c.vars.map(() => Float64Array.from({ length: rows }, () => 1 + 4 * rand()));
     const expr = parse(c.formula);
-    const compiled = compile(expr, c.vars);
+    const compiled = compile(expr, c.vars, { tier: "eager" });
+    const columnwise = compile(expr, c.vars, { tier: "interpret" });
     const handOut = new Float64Array(rows);
     const fastOut = new Float64Array(rows);
-    const [handMs, compiledMs] = timeInterleaved([() => c.hand(columns, handOut), () => compiled.evaluate(columns, [], fastOut)], reps);
+    const [handMs, compiledMs, columnwiseMs] = timeInterleaved(
+      [() => c.hand(columns, handOut), () => compiled.evaluate(columns, [], fastOut), () => columnwise.evaluate(columns, [], new Float64Array(rows))],
+      reps,
+    );
     const [interpretedMs] = timeInterleaved([() => interpret(expr, c.vars, columns, [])], Math.max(3, reps >> 2), 1);
     let maxRel = 0;
     for (let i = 0; i < rows; i++) {
@@ -160,7 +166,7 @@ export function benchEvaluation(rows: number, reps: number): EvaluationRow[] {
       const b = fastOut[i];
       if (Number.isFinite(a) && Number.isFinite(b)) maxRel = Math.max(maxRel, Math.abs(a - b) / Math.max(Math.abs(a), 1e-300));
     }
-    results.push({ id: c.id, handMs, compiledMs, interpretedMs, maxRelativeDifference: maxRel });
+    results.push({ id: c.id, handMs, compiledMs, columnwiseMs, interpretedMs, maxRelativeDifference: maxRel });
   }
   return results;
 }

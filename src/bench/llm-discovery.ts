@@ -11,7 +11,6 @@ import { discover } from "../discover/loop.js";
 import { compile, fitParams, parse, toInfix } from "../expr/index.js";
 import { RunStore } from "../journal/store.js";
 import { createAgents } from "../llm/agents.js";
-import type { Exchange } from "../llm/exchange.js";
 
 const DATASET = resolve(process.cwd(), "../shared/benchmarks/breaking-the-world/tensile_cyclic.json");
 
@@ -36,7 +35,7 @@ async function scenario(url: string, model: string): Promise<{ laws: number; req
   const dir = mkdtempSync(join(tmpdir(), "wb-bench-llm-"));
   const store = RunStore.open(dir);
   try {
-    const agents = await createAgents("default", { env: { WORLDBREAKER_LLM_BASE_URL: url, WORLDBREAKER_LLM_MODEL: model }, cwd: dir, store: store.exchanges<Exchange>(null), seed: 1 });
+    const agents = await createAgents("default", { env: { WORLDBREAKER_LLM_BASE_URL: url, WORLDBREAKER_LLM_MODEL: model }, cwd: dir, store: store.exchanges(null), seed: 1 });
     const result = await discover({ world: { file: DATASET }, seed: 5, rounds: 4, patience: 4 }, { store, agents, explain: refitOnly, cwd: process.cwd() });
     const s = agents.session.stats();
     return { laws: result.breaks, requests: s.requests, tokens: s.tokens.total, finalLaw: result.finalLaw, rounds: result.rounds.length };

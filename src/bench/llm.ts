@@ -42,10 +42,11 @@ function messagesFor(i: number): ChatMessage[] {
   ];
 }
 
-/** Runs `n` jobs with `c` workers; returns wall seconds and mean per-job latency in ms. */
-async function drive(n: number, c: number, job: (i: number) => Promise<void>): Promise<{ seconds: number; latencyMs: number }> {
+/** Runs `n` jobs with `c` workers; returns wall seconds, mean per-job latency in ms and client CPU µs per job. */
+async function drive(n: number, c: number, job: (i: number) => Promise<void>): Promise<{ seconds: number; latencyMs: number; cpuUs: number }> {
   let next = 0;
   let latency = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: c }, async () => {
@@ -57,7 +58,8 @@ async function drive(n: number, c: number, job: (i: number) => Promise<void>): P
       }
     }),
   );
-  return { seconds: (performance.now() - t0) / 1000, latencyMs: latency / n };
+  const cpu = process.cpuUsage(cpu0);
+  return { seconds: (performance.now() - t0) / 1000, latencyMs: latency / n, cpuUs: (cpu.user + cpu.system) / n };
 }
 
 function rawJob(url: string, offset: number): (i: number) => Promise<void> {
@@ -107,24 +109,30 @@ export async function run(args: string[]): Promise<void> {
       await drive(Math.min(200, n), c, sessionJob(url, c, (offset += n)));
       // Alternate the two paths and keep each one's best trial: on a shared machine, other load only
       // ever slows a trial down, so the best one is the closest to the true cost.
-      let raw = { seconds: Infinity, latencyMs: Infinity };
-      let wb = { seconds: Infinity, latencyMs: Infinity };
+      let raw = { seconds: Infinity, latencyMs: Infinity, cpuUs: Infinity };
+      let wb = { seconds: Infinity, latencyMs: Infinity, cpuUs: Infinity };
+      let rawCpu = Infinity;
+      let wbCpu = Infinity;
       for (let trial = 0; trial < (quick ? 2 : 3); trial++) {
         const r = await drive(n, c, rawJob(url, (offset += n)));
         if (r.seconds < raw.seconds) raw = r;
+        rawCpu = Math.min(rawCpu, r.cpuUs);
         const w = await drive(n, c, sessionJob(url, c, (offset += n)));
         if (w.seconds < wb.seconds) wb = w;
+        wbCpu = Math.min(wbCpu, w.cpuUs);
       }
       const rawRps = n / raw.seconds;
       const wbRps = n / wb.seconds;
       rows.push(
-        `| ${c} | ${n} | ${rawRps.toFixed(0)} | ${wbRps.toFixed(0)} | ${(wbRps / rawRps).toFixed(2)} | ${raw.latencyMs.toFixed(2)} | ${wb.latencyMs.toFixed(2)} | ${(wb.latencyMs - raw.latencyMs).toFixed(2)} |`,
+        `| ${c} | ${n} | ${rawRps.toFixed(0)} | ${wbRps.toFixed(0)} | ${(wbRps / rawRps).toFixed(2)} | ${raw.latencyMs.toFixed(2)} | ${wb.latencyMs.toFixed(2)} | ${(wb.latencyMs - raw.latencyMs).toFixed(2)} | ${rawCpu.toFixed(0)} | ${wbCpu.toFixed(0)} | ${(wbCpu - rawCpu).toFixed(0)} |`,
       );
       process.stderr.write(`llm bench: concurrency ${c} done\n`);
     }
     process.stdout.write("Orchestration overhead against an instant stub server (own process):\n\n");
-    process.stdout.write("| concurrency | requests | raw fetch req/s | worldbreaker req/s | ratio | raw ms/request | worldbreaker ms/request | added ms/request |\n");
-    process.stdout.write("|---|---|---|---|---|---|---|---|\n");
+    process.stdout.write(
+      "| concurrency | requests | raw fetch req/s | worldbreaker req/s | ratio | raw ms/request | worldbreaker ms/request | added ms/request | raw CPU µs/request | worldbreaker CPU µs/request | added CPU µs/request |\n",
+    );
+    process.stdout.write("|---|---|---|---|---|---|---|---|---|---|---|\n");
     process.stdout.write(rows.join("\n") + "\n");
     if (!args.includes("--no-discovery")) {
       const { runDiscoveryScenario } = await import("./llm-discovery.js");

@@ -3,10 +3,14 @@
  * Each benchmark prints ratios against a baseline measured in the same run, so noisy machines compare fairly.
  */
 const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+  graph: () => import("./graph.js"),
+  design: () => import("./design.js"),
   feynman: () => import("./feynman.js"),
   expr: () => import("./expr.js"),
   llm: () => import("./llm.js"),
   web: () => import("./web.js"),
+  discover: () => import("./discover.js"),
+  worlds: () => import("./worlds.js"),
 };
 
 async function runAll(): Promise<void> {

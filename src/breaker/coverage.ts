@@ -5,7 +5,8 @@ import type { BreakerStrategy } from "./types.js";
 /**
  * Coverage: reach beyond the support of the evidence. Maximin space filling over the full range —
  * each pick is the candidate farthest from every observation and every earlier pick — so the run
- * leaves the comfortable initial sub-range where the received theory was built.
+ * leaves the comfortable initial sub-range where the received theory was built. It keeps to the round's
+ * attack region, so the support grows outward step by step instead of jumping to the far corners.
  */
 export const coverageStrategy: BreakerStrategy = {
   name: "coverage",
@@ -21,7 +22,7 @@ export const coverageStrategy: BreakerStrategy = {
     const out: number[] = [];
     while (out.length < count) {
       let best = -1;
-      for (let i = 0; i < pts.length; i++) if (!taken.has(i) && !out.includes(i) && nearest[i] > 1e-12 && (best < 0 || nearest[i] > nearest[best])) best = i;
+      for (let i = 0; i < pts.length; i++) if ((!ctx.local || ctx.local[i]) && !taken.has(i) && !out.includes(i) && nearest[i] > 1e-12 && (best < 0 || nearest[i] > nearest[best])) best = i;
       if (best < 0) break;
       out.push(best);
       visit(pts[best]);

@@ -37,6 +37,7 @@ export const residualsStrategy: BreakerStrategy = {
     const cands = candidatePoints(ctx);
     const scores = new Float64Array(cands.length);
     for (let c = 0; c < cands.length; c++) {
+      if (ctx.local && !ctx.local[c]) continue;
       let sw = 0;
       let sw2 = 0;
       for (let i = 0; i < pts.length; i++) {

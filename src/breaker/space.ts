@@ -95,21 +95,33 @@ export function shuffle<T>(xs: T[], rng: Rng): T[] {
   return xs;
 }
 
+/** Round by which the attack region covers the whole range at the latest. */
+export const FULL_RANGE_ROUND = 4;
+
 /**
- * The attack region of a round, in unit coordinates: the initial sub-range widened around its centre by
- * `growth` per round (clipped to the full range). Reaching beyond the evidence step by step keeps each
- * batch close enough to the support that a new feature (a fringe, a knee) is resolved rather than aliased
- * by points scattered over the whole space at once.
+ * The attack region of a round, in unit coordinates: the initial sub-range, widened each round by
+ * whichever is larger — doubling its half-width, or a linear sweep that reaches the range's ends by
+ * round FULL_RANGE_ROUND. Reaching beyond the evidence step by step keeps each batch close enough to
+ * the support that a new feature (a fringe, a knee) is resolved rather than aliased by points scattered
+ * over the whole space at once; the sweep guarantees a tiny initial range does not delay the attack.
  */
-export function attackRegion(inputs: readonly InputSpec[], round: number, growth = 2): Array<[number, number]> {
+export function attackRegion(inputs: readonly InputSpec[], round: number): Array<[number, number]> {
   return inputs.map((s) => {
     if (!s.initial) return [0, 1];
-    const a = toUnit(s, s.initial[0]);
-    const b = toUnit(s, s.initial[1]);
-    const c = (a + b) / 2;
-    const h = Math.max(Math.abs(b - a) / 2, 0.01) * Math.pow(growth, round);
-    return [Math.max(0, c - h), Math.min(1, c + h)];
+    const a = Math.min(toUnit(s, s.initial[0]), toUnit(s, s.initial[1]));
+    const b = Math.max(toUnit(s, s.initial[0]), toUnit(s, s.initial[1]));
+    const grow = (Math.pow(2, round) - 1) * Math.max((b - a) / 2, 0.01);
+    const sweep = Math.min(1, round / FULL_RANGE_ROUND);
+    const lo = Math.min(a - grow, a * (1 - sweep));
+    const hi = Math.max(b + grow, b + (1 - b) * sweep);
+    return [Math.max(0, lo), Math.min(1, hi)];
   });
+}
+
+/** The first round whose attack region is the whole range (0 when no input has an initial sub-range). */
+export function fullRangeRound(inputs: readonly InputSpec[]): number {
+  for (let r = 0; r < FULL_RANGE_ROUND; r++) if (attackRegion(inputs, r).every(([lo, hi]) => lo <= 0 && hi >= 1)) return r;
+  return FULL_RANGE_ROUND;
 }
 
 /** Uniform random experiments inside a unit-coordinate box. */

@@ -31,6 +31,12 @@ export interface BreakerContext {
   noise: NoiseModel;
   /** Experiments that may be chosen: generated points for simulators, the remaining rows for pools. */
   candidates: readonly Experiment[];
+  /**
+   * Which candidates lie in this round's attack region (1) — the neighbourhood of the evidence that
+   * grows round by round. Local strategies (coverage, residuals) keep to it; disagreement may go anywhere.
+   * Absent: every candidate is in the region.
+   */
+  local?: Uint8Array;
   /** Staged worlds: stages whose prerequisites are collected and which are not collected yet. */
   collectableStages?: readonly StageSpec[];
   collectedStages?: readonly string[];

@@ -17,6 +17,8 @@ export interface SequenceConstraints {
   minEntropy: number;
   /** Window of the low-complexity filter. */
   window: number;
+  /** Amino acids never to use (e.g. "C" to avoid cysteines). */
+  exclude?: string;
 }
 
 /** Default constraints: ≤ 30 % of any residue, runs ≤ 4, window entropy ≥ 2.2 bits over 12 residues. */
@@ -33,6 +35,7 @@ function entropy(seq: string, start: number, width: number): number {
 /** Positions that break a constraint (empty when the sequence is admissible). */
 export function violations(seq: string, c: SequenceConstraints): number[] {
   const bad = new Set<number>();
+  if (c.exclude) for (let i = 0; i < seq.length; i++) if (c.exclude.includes(seq[i])) bad.add(i);
   let run = 1;
   for (let i = 1; i < seq.length; i++) {
     run = seq[i] === seq[i - 1] ? run + 1 : 1;
@@ -53,12 +56,13 @@ export function violations(seq: string, c: SequenceConstraints): number[] {
 /** Rewrites violating positions until the sequence is admissible (or `rounds` passes are spent). */
 export function repair(seq: string, c: SequenceConstraints, rng: Rng, rounds = 20): string {
   const chars = seq.split("");
+  const allowed = c.exclude ? [...AMINO_ACIDS].filter((a) => !c.exclude!.includes(a)).join("") : AMINO_ACIDS;
   for (let r = 0; r < rounds; r++) {
     const bad = violations(chars.join(""), c);
     if (bad.length === 0) break;
     for (const p of bad) {
       let aa = chars[p];
-      while (aa === chars[p]) aa = AMINO_ACIDS[rng.int(20)];
+      while (aa === chars[p]) aa = allowed[rng.int(allowed.length)];
       chars[p] = aa;
     }
   }

@@ -13,8 +13,10 @@ import { repair } from "./constraints.js";
 import { Rng } from "./rng.js";
 import { Archive, type SearchProblem, type SearchResult } from "./search.js";
 
-const ALPHA = 0.25;
-const FLOOR = 0.02;
+const ALPHA = Number(process.env.WB_ALPHA ?? 0.25);
+const FLOOR = Number(process.env.WB_FLOOR ?? 0.02);
+const CROSS = Number(process.env.WB_CROSS ?? 0.25);
+const SAMPLE = Number(process.env.WB_SAMPLE ?? 0.5);
 
 /** Profile-guided evolution strategy. */
 export async function profileSearch(problem: SearchProblem): Promise<SearchResult> {
@@ -32,10 +34,10 @@ export async function profileSearch(problem: SearchProblem): Promise<SearchResul
     const batch: string[] = [];
     for (let c = 0; c < size; c++) {
       let s: string;
-      if (elites.length === 0 || c % 2 === 0) {
+      if (elites.length === 0 || c < SAMPLE * size) {
         s = "";
         for (let i = 0; i < n; i++) s += drawAt(i);
-      } else if (elites.length > 1 && rng.next() < 0.25) {
+      } else if (elites.length > 1 && rng.next() < CROSS) {
         const a = elites[rng.pick(weights.slice(0, elites.length))];
         const b = elites[rng.pick(weights.slice(0, elites.length))];
         const cut = 1 + rng.int(n - 1);

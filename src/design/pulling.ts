@@ -176,7 +176,8 @@ export function binnedForce(extension: ArrayLike<number>, force: ArrayLike<numbe
   if (!(x1 > x0)) return out;
   const width = (x1 - x0) / bins;
   for (let i = 1; i < m; i++) {
-    let a = extension[i - 1], b = extension[i];
+    let a = extension[i - 1];
+    const b = extension[i];
     if (b <= a) continue;
     const fa = force[i - 1], fb = force[i];
     const slope = (fb - fa) / (b - a);

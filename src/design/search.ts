@@ -66,6 +66,8 @@ export class Archive {
       });
     }
     this.bestTrace.push(this.bestErr);
+    // Let timers and signal handlers (Ctrl-C) run: a built-in predictor never yields to the event loop itself.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.problem.onGeneration?.({ evaluations: this.evaluations, best: this.bestErr, bestSequence: this.bestSeq });
     return batch.map((s) => this.errors.get(s) ?? Infinity);
   }

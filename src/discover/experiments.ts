@@ -126,17 +126,16 @@ export async function breakerBatch(opts: {
   if (info.shape === "pool") {
     const asked = new Set(opts.asked.experiments.map((e) => experimentKey(info, e.inputs)));
     candidates = (world.pool?.() ?? []).filter((e) => !asked.has(experimentKey(info, e)));
-    if (!randomOnly) {
-      const inside = candidates.filter((e) => inRegion(info.inputs, region, e));
-      if (inside.length >= opts.count) candidates = inside;
-    }
+
     if (candidates.length > MAX_POOL) {
       const r = rngFor(opts.seed, "pool", round);
       candidates = candidates.map((e) => [r(), e] as const).sort((a, b) => a[0] - b[0]).slice(0, MAX_POOL).map((x) => x[1]);
     }
   } else {
     const crng = rngFor(opts.seed, "candidates", round);
-    candidates = randomOnly ? sampleUniform(info.inputs, CANDIDATES, crng) : sampleInRegion(info.inputs, region, CANDIDATES, crng);
+    candidates = randomOnly
+      ? sampleUniform(info.inputs, CANDIDATES, crng)
+      : [...sampleInRegion(info.inputs, region, CANDIDATES / 2, crng), ...sampleUniform(info.inputs, CANDIDATES / 2, crng)];
   }
   if (candidates.length === 0) return [];
   const planned: Planned[] = [];
@@ -158,7 +157,9 @@ export async function breakerBatch(opts: {
       opts.warn(`Breaker agent failed: ${(err as Error).message}`);
     }
   }
-  const picks = chooseBatch({ ...base, candidates }, opts.mix, opts.count - planned.length);
+  const local = Uint8Array.from(candidates, (e) => (inRegion(info.inputs, region, e) ? 1 : 0));
+  const anyLocal = local.some((x) => x === 1);
+  const picks = chooseBatch({ ...base, candidates, ...(anyLocal && !randomOnly ? { local } : {}) }, opts.mix, opts.count - planned.length);
   for (const p of picks) planned.push({ inputs: candidates[p.index], strategy: p.strategy });
   return planned;
 }

@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { fullRangeRound } from "../breaker/space.js";
 import { newRunId } from "../journal/store.js";
 import type { RunStore } from "../journal/store.js";
 import type { WorldSpec } from "../journal/types.js";
@@ -30,6 +31,7 @@ export function resolveOptions(o: DiscoverOptions): ResolvedOptions {
     explainSeconds: o.explainSeconds ?? 4,
     threads: o.threads ?? 1,
     derived: o.derived ?? "auto",
+    stopOnFalsification: o.stopOnFalsification ?? false,
     ...(o.explainEvaluations !== undefined ? { explainEvaluations: o.explainEvaluations } : {}),
     ...(o.llm !== undefined ? { llm: o.llm } : {}),
   };
@@ -107,7 +109,7 @@ async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: 
   const records = stored.map((s) => s.record);
   let state: LoopState | undefined = stored.at(-1)?.state;
   let round = stored.length > 0 ? (stored.at(-1) as { round: number }).round + 1 : 0;
-  let stopReason = "";
+  let stopReason: string;
   let aborted = false;
   try {
     for (;;) {
@@ -122,7 +124,7 @@ async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: 
       const queries = store.observations(runId).length;
       if (pending.length === 0) {
         if (round > 0 && state) {
-          const stop = stopRule(state, round, queries, opt);
+          const stop = stopRule(info, state, round, queries, opt);
           if (stop) {
             stopReason = stop;
             break;
@@ -248,10 +250,14 @@ function competitorsOf(info: World["info"], state: LoopState) {
 }
 
 /** Why the loop stops before round `round`, or undefined to go on. */
-function stopRule(state: LoopState, round: number, queries: number, opt: ResolvedOptions): string | undefined {
+function stopRule(info: World["info"], state: LoopState, round: number, queries: number, opt: ResolvedOptions): string | undefined {
   if (round > opt.rounds) return `round limit (${opt.rounds})`;
   if (queries >= opt.budget) return `query budget (${opt.budget})`;
-  if (state.survived >= opt.patience) return `the law survived ${state.survived} rounds of attack`;
+  // Survival counts only once the attack reached the whole range: a law has not survived anything
+  // while the Breaker was still confined near the initial sub-range.
+  const full = info.shape === "staged" ? 0 : fullRangeRound(info.inputs);
+  if (state.survived >= opt.patience && round - opt.patience > full) return `the law survived ${state.survived} rounds of attack`;
+  if (opt.stopOnFalsification && state.falsification) return "the received theory is falsified";
   return undefined;
 }
 

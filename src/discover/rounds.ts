@@ -83,7 +83,7 @@ async function agentCandidates(env: RoundEnv, current: LawState, evidence: Evide
   const agent = env.agents?.explainer;
   if (!agent) return [];
   const ctx = agentContext(env.info, env.round, current, evidence);
-  let proposals: LawProposal[] = [];
+  let proposals: LawProposal[];
   try {
     proposals = await agent.proposeLaws(ctx);
   } catch (err) {
@@ -109,6 +109,23 @@ async function agentCandidates(env: RoundEnv, current: LawState, evidence: Evide
       const why = err instanceof ParseError || err instanceof UserError ? err.message : String(err);
       env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law: p.law, bits: NaN, currentBits: current.bits.total, reason: `unusable proposal: ${why}` });
     }
+  }
+  return out;
+}
+
+/**
+ * Laws the run held before (and the received theory), refitted on today's evidence: a law dropped in an
+ * earlier round may again be the shortest once more data is in, and the gate must be able to see it.
+ */
+function historyCandidates(env: RoundEnv, prev: LoopState, cur: LawState, evidence: Evidence): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set([structureKey(cur.expr)]);
+  for (const h of prev.history ?? []) {
+    const key = structureKey(h.expr);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const s = scoreLaw(h.expr, h.params, evidence, env.derivedDefs, { refit: true, seed: seedFor(env.seed, "history", env.round) });
+    if (s) out.push({ state: s, source: "history" });
   }
   return out;
 }
@@ -149,6 +166,7 @@ export async function initialRound(env: RoundEnv, evidence: Evidence): Promise<{
       pareto: frontOf(cands),
       survived: 0,
       breaks: 0,
+      history: [{ expr: current.expr, params: current.params, law: current.law }],
       initialLaw: current.law,
       seconds: 0,
     },
@@ -180,7 +198,7 @@ export async function reviseRound(env: RoundEnv, prev: LoopState, evidence: Evid
   const agentCands = await agentCandidates(env, cur, evidence);
   const warm: (string | Expr)[] = [cur.expr, ...prev.pareto.map((p) => p.expr), ...agentCands.map((c) => c.state.expr)];
   const res = await runExplainer(env, evidence, warm);
-  const cands = [...explainerCandidates(env, res, evidence), ...agentCands];
+  const cands = [...explainerCandidates(env, res, evidence), ...agentCands, ...historyCandidates(env, prev, cur, evidence)];
   cands.sort((a, b) => a.state.bits.total - b.state.bits.total);
   const best = cands[0];
   if (best) env.emit({ type: "law_proposed", runId: env.runId, round: env.round, law: best.state.law, bits: best.state.bits.total, source: best.source });
@@ -190,13 +208,14 @@ export async function reviseRound(env: RoundEnv, prev: LoopState, evidence: Evid
   let revision: RoundRecord["revision"];
   let brk: RoundRecord["break"] = null;
   let survived = prev.survived + 1;
+  let history = prev.history ?? [];
   let breaks = prev.breaks;
   let challenger: RoundRecord["challenger"];
   let sentence: string | undefined;
   const gain = best ? cur.bits.total - best.state.bits.total : -Infinity;
   if (best && gain > env.thresholdBits) {
     const type: BreakType = classifyRevision(cur.expr, best.state.expr, env.info.inputs.map((s) => s.name));
-    const witness = type === "parameter_update" ? undefined : witnessFor(cur, best.state, evidence, env.newRows);
+    const witness = type === "parameter_update" ? undefined : witnessFor(cur, best.state, evidence, env.newRows, env.info.inputs.map((s) => s.name));
     revision = { type, gainBits: gain, ...(witness ? { witness } : {}) };
     env.emit({ type: "law_accepted", runId: env.runId, round: env.round, law: best.state.law, bits: best.state.bits.total, previousBits: cur.bits.total, gainBits: gain, revision: type });
     if (type !== "parameter_update") {
@@ -209,6 +228,7 @@ export async function reviseRound(env: RoundEnv, prev: LoopState, evidence: Evid
     }
     current = best.state;
     source = best.source;
+    history = [...history.filter((h) => structureKey(h.expr) !== structureKey(best.state.expr)), { expr: best.state.expr, params: best.state.params, law: best.state.law }].slice(-8);
   } else if (best && structureKey(best.state.expr) !== structureKey(cur.expr)) {
     challenger = { law: best.state.law, bits: best.state.bits.total };
     env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law: best.state.law, bits: best.state.bits.total, currentBits: cur.bits.total, reason: gain > 0 ? `saves only ${gain.toFixed(1)} bits (threshold ${env.thresholdBits})` : "does not shorten the description" });
@@ -235,6 +255,7 @@ export async function reviseRound(env: RoundEnv, prev: LoopState, evidence: Evid
       pareto: cands.length > 0 ? frontOf(cands) : prev.pareto,
       survived,
       breaks,
+      history,
       initialLaw: prev.initialLaw,
       seconds: prev.seconds,
     },
@@ -257,14 +278,15 @@ export async function reviseRound(env: RoundEnv, prev: LoopState, evidence: Evid
   };
 }
 
-function witnessFor(old: LawState, next: LawState, evidence: Evidence, newRows: number[]) {
+function witnessFor(old: LawState, next: LawState, evidence: Evidence, newRows: number[], inputs: string[]) {
   try {
     const pred = compile(next.expr, evidence.variables).evaluate(
       evidence.variables.map((v) => evidence.columns[v]),
       next.params,
     );
     const rows = newRows.length > 0 ? newRows : [...Array(evidence.target.length).keys()];
-    return findWitness(old.expr, old.params, pred, evidence, rows);
+    const shown = [...inputs, ...Object.keys(old.derived), ...Object.keys(next.derived).filter((d) => !(d in old.derived))];
+    return findWitness(old.expr, old.params, pred, evidence, rows, shown);
   } catch {
     return undefined;
   }

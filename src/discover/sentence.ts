@@ -21,6 +21,8 @@ export function findWitness(
   newPredicted: Float64Array,
   evidence: Evidence,
   rows: readonly number[],
+  /** Variables to show in the sentence (the world's inputs and the derived ones either law uses). */
+  shown: readonly string[] = evidence.variables,
 ): BreakWitness | undefined {
   let oldPred: Float64Array;
   try {
@@ -43,7 +45,7 @@ export function findWitness(
   }
   if (best < 0) return undefined;
   const inputs: Record<string, number> = {};
-  for (const v of evidence.variables) inputs[v] = evidence.columns[v][best];
+  for (const v of shown) if (evidence.columns[v]) inputs[v] = evidence.columns[v][best];
   return { inputs, predicted: oldPred[best], observed: evidence.target[best] };
 }
 

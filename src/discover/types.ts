@@ -21,7 +21,7 @@ export interface LawState {
 }
 
 /** Where a law came from. */
-export type LawSource = "received" | "explainer" | "pareto" | "agent" | "current";
+export type LawSource = "received" | "explainer" | "pareto" | "agent" | "current" | "history";
 
 /** The observation that best shows why an old law broke: where it missed by the most noise-widths. */
 export interface BreakWitness {
@@ -72,6 +72,8 @@ export interface LoopState {
   /** Rounds since the law last changed form. */
   survived: number;
   breaks: number;
+  /** Laws the run accepted so far (most recent last; at most 8), re-offered to the gate every round. */
+  history?: { expr: Expr; params: number[]; law: string }[];
   initialLaw: string;
   seconds: number;
 }
@@ -101,6 +103,8 @@ export interface DiscoverOptions {
   threads?: number;
   /** Derived variables: `"auto"` (staged worlds: running max/min of inputs), `"off"`, or `name=definition` items. */
   derived?: "auto" | "off" | string[];
+  /** Stop as soon as the received theory is falsified (benchmarks count the queries that took). */
+  stopOnFalsification?: boolean;
   /** Language-model profile (recorded; the caller creates the agents). */
   llm?: string;
 }

@@ -25,18 +25,27 @@ const EPS = 1e-9;
  * `dims` holds one exponent vector per variable (all of equal length); `target` the target's vector.
  */
 export function piReduction(variables: readonly string[], dims: readonly number[][], target: readonly number[]): PiReduction | null {
+  return piReductions(variables, dims, target, 1)[0] ?? null;
+}
+
+/**
+ * The `max` simplest distinct π reductions, simplest first (ties keep the variable order). Different
+ * choices of repeating variables give different carriers (m·v² or m·c²), and a law may be much
+ * simpler in one of them, so the fast paths try several.
+ */
+export function piReductions(variables: readonly string[], dims: readonly number[][], target: readonly number[], max: number): PiReduction[] {
   const n = variables.length;
   const k = target.length;
   // Only dimension rows that some column uses matter; the others must be zero in the target too.
   const rows: number[] = [];
   for (let r = 0; r < k; r++) {
     if (dims.some((d) => Math.abs(d[r]) > EPS)) rows.push(r);
-    else if (Math.abs(target[r]) > EPS) return null;
+    else if (Math.abs(target[r]) > EPS) return [];
   }
   const matrix = rows.map((r) => dims.map((d) => d[r]));
   const rhs = rows.map((r) => target[r]);
   const rank = matrixRank(matrix);
-  let best: { score: number; red: PiReduction } | null = null;
+  const found: { score: number; red: PiReduction; key: string }[] = [];
   for (const pivots of combinations(n, rank)) {
     const sub = matrix.map((row) => pivots.map((j) => row[j]));
     if (matrixRank(sub) < rank) continue;
@@ -65,9 +74,14 @@ export function piReduction(variables: readonly string[], dims: readonly number[
       groups.push({ name: `pi${groups.length + 1}`, monomial: mono });
     }
     if (!ok) continue;
-    if (!best || score < best.score) best = { score, red: { carrier, groups } };
+    const key = JSON.stringify([carrier, groups.map((g) => g.monomial)]);
+    if (!found.some((f) => f.key === key)) found.push({ score, red: { carrier, groups }, key });
   }
-  return best ? best.red : null;
+  return found
+    .map((f, i) => ({ ...f, i }))
+    .sort((a, b) => a.score - b.score || a.i - b.i)
+    .slice(0, max)
+    .map((f) => f.red);
 }
 
 /** Evaluates ∏ colᵢ^expᵢ row by row. */

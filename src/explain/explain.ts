@@ -18,7 +18,7 @@ import type { SearchData } from "./scoring.js";
 import { sampleRows, takeRows } from "./subsample.js";
 import { inlineParams } from "./treeOps.js";
 import type { Evidence, ExplainOptions, ExplainResult } from "./types.js";
-import { lawHasConsistentUnits, parseUnits, reduceProblem } from "./unitsReduction.js";
+import { lawHasConsistentUnits, parseUnits, reduceProblem, reduceProblems } from "./unitsReduction.js";
 
 /** Normalised loss (1 − R²) at or below which a law is taken as exact and the search stops. */
 export const EXACT_LOSS = 1e-12;
@@ -34,7 +34,8 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   const start = Date.now();
   const seed = options.seed ?? 0;
   const timeSeconds = options.timeSeconds ?? (options.maxEvaluations === undefined ? DEFAULT_TIME_SECONDS : Infinity);
-  const deadline = start + timeSeconds * 1000;
+  // The final refit of the front on all rows happens after the search: keep a little time for it.
+  const deadline = start + timeSeconds * 1000 * 0.92;
   const maxEvaluations = options.maxEvaluations ?? Infinity;
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const clean = cleanEvidence(evidence);
@@ -61,10 +62,12 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   const units = dims ? { dims, target: dims[clean.targetName] } : null;
   const exactAlready = measuredLaws.some((l) => 1 - l.r2 <= EXACT_LOSS && unitsOk(l.expr, units));
   if (!constantTarget && !exactAlready && clean.rows >= 3) {
-    const reduced = dims ? reduceProblem(vars, cols, clean.target, clean.targetName, dims) : null;
-    const space = reduced && reduced.variables.length > 0 ? reduced : null;
-    if (space) {
-      const piCands = fastPathCandidates(space.variables, space.columns, space.target, options.signal).map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` }));
+    // Several reductions (different carriers) for the fast paths; the search uses the simplest.
+    const spaces = dims ? reduceProblems(vars, cols, clean.target, clean.targetName, dims, 3).filter((r) => r.variables.length > 0) : [];
+    for (const space of spaces) {
+      if (options.signal?.aborted || measuredLaws.some((l) => 1 - l.r2 <= EXACT_LOSS && unitsOk(l.expr, units))) break;
+      const piRows = sampleRows(clean.rows, 2000, seed + 2);
+      const piCands = fastPathCandidates(space.variables, space.columns.map((c) => takeRows(c, piRows)), takeRows(space.target, piRows), options.signal).map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` }));
       evaluations += piCands.length;
       measuredLaws = measuredLaws.concat(measureAll(piCands, full, seed, options.signal));
     }

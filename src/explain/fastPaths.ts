@@ -1,23 +1,50 @@
 /**
  * The cheap strategies tried before (and beside) the evolutionary search: a constant, monomials
- * from log-linear regression and sparse linear-in-features models. Each returns candidate laws for
- * the final description-length choice; an exact one lets the explainer stop in milliseconds.
+ * from log-linear regression, sparse linear-in-features models and, for up to three inputs, a
+ * brute-force enumeration of small trees. Each returns candidate laws for the final
+ * description-length choice; an exact one lets the explainer stop in milliseconds.
  */
-import { param } from "../expr/ast.js";
+import { add, mul, param } from "../expr/ast.js";
+import { enumerateLaws } from "./enumeration.js";
 import { buildFeatures } from "./features.js";
 import type { Candidate } from "./finalSelection.js";
 import { fitMonomials } from "./monomial.js";
 import { forwardSelect } from "./sparseRegression.js";
 
+/** Relative SSE (SSE / total sum of squares) at which a fast-path law counts as exact. */
+const EXACT = 1e-12;
+
 /** Candidates from the fast paths over the given columns (all rows, or a subsample for speed). */
 export function fastPathCandidates(variables: readonly string[], columns: readonly Float64Array[], target: Float64Array, signal?: AbortSignal): Candidate[] {
   const out: Candidate[] = [];
+  const n = target.length;
   let mean = 0;
-  for (let i = 0; i < target.length; i++) mean += target[i];
-  out.push({ expr: param(0), params: [mean / target.length], source: "constant" });
-  for (const m of fitMonomials(variables, columns, target).slice(0, 3)) out.push({ expr: m.expr, params: m.params, source: "monomial" });
-  if (signal?.aborted) return out;
+  for (let i = 0; i < n; i++) mean += target[i];
+  mean /= n;
+  let sst = 0;
+  for (let i = 0; i < n; i++) sst += (target[i] - mean) ** 2;
+  out.push({ expr: param(0), params: [mean], source: "constant" });
+  let exact = sst === 0;
+  for (const m of fitMonomials(variables, columns, target).slice(0, 3)) {
+    out.push({ expr: m.expr, params: m.params, source: "monomial" });
+    if (m.sse <= EXACT * sst) exact = true;
+  }
+  if (signal?.aborted || exact) return out;
   const features = buildFeatures(variables, columns, { maxPairVariables: 8, hingeKnots: 3 });
-  for (const m of forwardSelect(features, target, 6, signal)) if (m.terms > 0) out.push({ expr: m.expr, params: m.params, source: `linear-${m.terms}` });
+  for (const m of forwardSelect(features, target, 6, signal)) {
+    if (m.terms === 0) continue;
+    out.push({ expr: m.expr, params: m.params, source: `linear-${m.terms}` });
+    if (m.sse <= EXACT * sst) exact = true;
+  }
+  if (signal?.aborted || exact || variables.length > 3) return out;
+  const rows = Math.min(n, 64);
+  const laws = enumerateLaws(
+    variables,
+    columns.map((c) => c.subarray(0, rows)),
+    target.subarray(0, rows),
+    { maxSize: variables.length === 1 ? 8 : 7, maxTrees: variables.length === 1 ? 60_000 : 40_000 },
+    signal,
+  );
+  for (const l of laws) out.push({ expr: add(param(0), mul(param(1), l.feature)), params: [l.a, l.b], source: "enumeration" });
   return out;
 }

@@ -49,7 +49,7 @@ export function measure(c: Candidate, data: FinalData, seed: number, signal?: Ab
   let params = init;
   try {
     if (init.length > 0) {
-      const fit = fitParams(shape, variables, columns, target, { init, restarts: 2, seed, maxIterations: 200, signal });
+      const fit = fitParams(shape, variables, columns, target, { init, restarts: 0, seed, maxIterations: 40, signal });
       if (Number.isFinite(fit.sse)) params = fit.params;
     }
     const pred = compile(shape, variables).evaluate(columns, params);

@@ -71,7 +71,7 @@ export function evolveIsland(
     const parent = tournament(members, rng, cfg, freq);
     const child = rng.next() < cfg.crossoverRate ? crossover(parent.expr, tournament(members, rng, cfg, freq).expr, rng) : mutate(parent.expr, rng, variables, cfg.operators);
     if (countNodes(child) > cfg.maxSize * 2 || treeDepth(child) > cfg.maxDepth || !powersAreFixed(child)) continue;
-    const m = scorer.score(child, step, rng.fork(), rng.next());
+    const m = scorer.score(child, step, rng.fork(), rng.next(), parent.loss);
     if (!m || m.complexity > cfg.maxSize) continue;
     freq.record(m.complexity);
     hof.offer(m);

@@ -20,22 +20,25 @@ export interface SearchData {
 /** Fits and caches candidate shapes; counts the evaluations it performs. */
 export class Scorer {
   private readonly cache = new Map<string, { loss: number; params: number[]; expr: Expr; complexity: number } | null>();
-  /** Candidates fitted so far (cache hits are free and not counted). */
+  /** Candidates fitted or evaluated so far (cache hits are free and not counted). */
   evaluations = 0;
+  private readonly buffer: Float64Array;
 
   constructor(
     private readonly data: SearchData,
     private readonly fitIterations = 12,
     /** Share of candidates whose constants are refitted (the rest keep their inherited values). */
-    private readonly fitRate = 0.2,
-  ) {}
+    private readonly fitRate = 0.08,
+  ) {
+    this.buffer = new Float64Array(data.target.length);
+  }
 
   /**
    * Scores `tree`. Its constants are refitted by Levenberg–Marquardt with probability `fitRate`
    * (decided by `draw` ∈ [0, 1)) or when the shape is new and cheap; otherwise the inherited constants are
    * evaluated as they are, which costs one compiled evaluation instead of a fit (PySR's optimiser probability).
    */
-  score(tree: Expr, birth: number, seed: number, draw = 0): PopMember | null {
+  score(tree: Expr, birth: number, seed: number, draw = 0, parentLoss = Infinity): PopMember | null {
     let simplified: Expr;
     try {
       simplified = simplify(tree);
@@ -48,7 +51,8 @@ export class Scorer {
     if (hit === undefined && init.length > 0 && draw >= this.fitRate) {
       const quick = this.evaluateAsIs(shape, init);
       if (!quick) return null;
-      return { expr: simplified, hash, loss: quick.loss, complexity: quick.complexity, birth };
+      // A child already better than its parent with inherited constants is promising: fit it.
+      if (!(quick.loss < parentLoss)) return { expr: simplified, hash, loss: quick.loss, complexity: quick.complexity, birth };
     }
     if (hit === undefined) {
       hit = this.fit(shape, init, seed);
@@ -65,7 +69,7 @@ export class Scorer {
     const n = target.length;
     let sse = 0;
     try {
-      const pred = compile(shape, variables).evaluate(columns, params);
+      const pred = compile(shape, variables).evaluate(columns, params, this.buffer);
       for (let i = 0; i < n; i++) sse += (pred[i] - target[i]) ** 2;
     } catch {
       return null;

@@ -5,7 +5,7 @@
 import { binary, type Expr } from "../expr/ast.js";
 import { checkDimensions, parseUnit, type Dimension } from "../expr/index.js";
 import { UserError } from "../errors.js";
-import { evaluateMonomial, piReduction, type MonomialSpec, type PiReduction } from "./dimensionalAnalysis.js";
+import { evaluateMonomial, piReductions, type MonomialSpec, type PiReduction } from "./dimensionalAnalysis.js";
 import { powerExpr } from "./monomial.js";
 import { substituteVars } from "./treeOps.js";
 
@@ -55,12 +55,32 @@ export function reduceProblem(
   targetName: string,
   dims: Record<string, number[]>,
 ): ReducedProblem | null {
-  const reduction = piReduction(
+  return reduceProblems(variables, columns, target, targetName, dims, 1)[0] ?? null;
+}
+
+/** Up to `max` π problems from the simplest reductions (see piReductions). */
+export function reduceProblems(
+  variables: readonly string[],
+  columns: readonly Float64Array[],
+  target: Float64Array,
+  targetName: string,
+  dims: Record<string, number[]>,
+  max: number,
+): ReducedProblem[] {
+  const out: ReducedProblem[] = [];
+  for (const reduction of piReductions(
     variables,
     variables.map((v) => dims[v]),
     dims[targetName],
-  );
-  if (!reduction) return null;
+    max,
+  )) {
+    const p = buildReduced(reduction, variables, columns, target);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+function buildReduced(reduction: PiReduction, variables: readonly string[], columns: readonly Float64Array[], target: Float64Array): ReducedProblem | null {
   const n = target.length;
   const byName: Record<string, Float64Array> = {};
   variables.forEach((v, j) => (byName[v] = columns[j]));

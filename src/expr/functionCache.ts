@@ -21,6 +21,16 @@ export class FunctionCache<F> {
     return value;
   }
 
+  /** The cached value for `key`, if any (without building it). */
+  peek(key: string): F | undefined {
+    return this.map.get(key);
+  }
+
+  /** Forgets every entry (benchmarks use it to measure cold compilation). */
+  clear(): void {
+    this.map.clear();
+  }
+
   /** Number of cached entries. */
   get size(): number {
     return this.map.size;

@@ -32,9 +32,11 @@ export function tokenize(text: string): Token[] {
       const t = numMatch[0];
       if (t.length >= 400) throw new ParseError("number literal too long", column);
       const after = text[i + t.length];
-      if (after !== undefined && /[A-Za-z_.]/.test(after)) {
-        throw new ParseError(`malformed number '${t}${after}'`, column);
+      if (after !== undefined && /[A-Za-z_]/.test(after)) {
+        const name = IDENT.exec(text.slice(i + t.length, i + t.length + 40))?.[0] ?? after;
+        throw new ParseError(`malformed number '${t}${name}' (write '${t}*${name}' for a product)`, column);
       }
+      if (after === ".") throw new ParseError(`malformed number '${t}.'`, column);
       tokens.push({ kind: "num", text: t, column, value: Number(t) });
       i += t.length;
       continue;
@@ -60,6 +62,8 @@ export function tokenize(text: string): Token[] {
       tokens.push({ kind: "rparen", text: ch, column });
     } else if (ch === ",") {
       tokens.push({ kind: "comma", text: ch, column });
+    } else if (ch === "=") {
+      throw new ParseError("'=' is not allowed: a law is an expression, so write only its right-hand side", column);
     } else {
       const cp = text.codePointAt(i) ?? 0;
       const shown = cp >= 0x20 && cp < 0x7f ? `'${ch}'` : `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;

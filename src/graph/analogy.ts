@@ -61,6 +61,10 @@ interface MapState {
   order: number[];
 }
 
+function cloneState(s: MapState): MapState {
+  return { mapA: s.mapA.slice(), mapB: s.mapB.slice(), order: s.order.slice() };
+}
+
 /** The search over two graphs, prepared once and reusable for several seeds. */
 class AnalogySearch {
   readonly ta: TypedGraph;
@@ -284,11 +288,30 @@ export function findAnalogies(a: ConceptGraph, b: ConceptGraph, options: Partial
   // a tree of single-edge matches grows from any seed, closed cycles of matches only from a right one.
   const probed = search
     .seeds()
-    .map(([x, y]) => ({ x, y, preserved: search.describe(search.refine(search.grow(x, y, opts.probeSize))).preserved }))
-    .sort((p, q) => q.preserved - p.preserved || p.x - q.x || p.y - q.y)
-    .slice(0, opts.seeds);
-  const found = probed
-    .map(({ x, y }) => search.describe(search.refine(search.grow(x, y))))
+    .map(([x, y]) => {
+      const state = search.refine(search.grow(x, y, opts.probeSize));
+      return { x, y, pairs: state.order.map((a) => [a, state.mapA[a]] as const), preserved: search.describe(state).preserved };
+    })
+    .sort((p, q) => q.preserved - p.preserved || p.x - q.x || p.y - q.y);
+  // A probe that agrees with a map grown earlier extends that map (two seeds in one region give one,
+  // larger map); a probe that contradicts every earlier map grows a map of its own.
+  const grown: MapState[] = [];
+  for (const probe of probed) {
+    if (grown.length >= opts.seeds && probe.preserved === 0) break;
+    const pairs = [[probe.x, probe.y] as const, ...probe.pairs];
+    const host = grown.find((g) => pairs.some(([a, b]) => g.mapA[a] === b) && pairs.every(([a, b]) => g.mapA[a] === b || (g.mapA[a] < 0 && g.mapB[b] < 0)));
+    if (host) {
+      const fresh = pairs.filter(([a]) => host.mapA[a] < 0);
+      if (fresh.length === 0) continue;
+      const before = search.describe(host).score;
+      const merged = search.refine(search.extend(cloneState(host), fresh.map(([a, b]) => [a, b]), 1));
+      if (search.describe(merged).score >= before) grown[grown.indexOf(host)] = merged;
+    } else if (grown.length < opts.seeds) {
+      grown.push(search.refine(search.grow(probe.x, probe.y)));
+    }
+  }
+  const found = grown
+    .map((state) => search.describe(state))
     .filter((m) => m.pairs.length >= opts.minSize && m.preserved > 0)
     .sort((p, q) => q.score - p.score || q.pairs.length - p.pairs.length);
   const kept: AnalogyMapping[] = [];

@@ -69,14 +69,13 @@ function addConcept(g: ConceptGraph, key: string, surface: string, provenance: P
     g.addNode(key, { label: key, aliases: surface.toLowerCase() === key ? [] : [surface], type: extra.type ?? "concept", description: extra.description, count: 1, provenance: [provenance] });
     return;
   }
-  g.updateNodeAttributes(key, (a) => ({
-    ...a,
-    count: a.count + 1,
-    provenance: pushCapped(a.provenance, [provenance]),
-    aliases: a.aliases.length < ALIAS_CAP && surface.toLowerCase() !== key && !a.aliases.includes(surface) ? [...a.aliases, surface] : a.aliases,
-    type: a.type === "concept" && extra.type ? extra.type : a.type,
-    description: a.description ?? extra.description,
-  }));
+  // Attributes are updated in place: every array here was created by this module for this node alone.
+  const a = g.getNodeAttributes(key);
+  a.count += 1;
+  if (a.provenance.length < PROVENANCE_CAP) a.provenance.push(provenance);
+  if (a.aliases.length < ALIAS_CAP && surface.toLowerCase() !== key && !a.aliases.includes(surface)) a.aliases.push(surface);
+  if (a.type === "concept" && extra.type) a.type = extra.type;
+  if (a.description === undefined && extra.description !== undefined) a.description = extra.description;
 }
 
 /** Adds (or strengthens) the edge `source -[relation]-> target`. */
@@ -85,7 +84,9 @@ export function addRelation(g: ConceptGraph, source: string, target: string, rel
   if (kind === "cooccurrence" && source > target) [source, target] = [target, source];
   const key = edgeKey(source, relation, target);
   if (g.hasEdge(key)) {
-    g.updateEdgeAttributes(key, (a) => ({ ...a, weight: a.weight + weight, provenance: pushCapped(a.provenance, provenance) }));
+    const a = g.getEdgeAttributes(key);
+    a.weight += weight;
+    for (const p of provenance) if (a.provenance.length < PROVENANCE_CAP) a.provenance.push(p);
   } else {
     g.addDirectedEdgeWithKey(key, source, target, { relation, relationClass: relationClass(relation), kind, weight, provenance: pushCapped([], provenance) });
   }

@@ -41,13 +41,14 @@ export interface ConceptPath {
   steps: PathStep[];
 }
 
-const KIND_COST: Record<EdgeKind, number> = { relation: 1, hierarchy: 1.2, cooccurrence: 2 };
+// Typed relations are preferred, but only mildly: a strong preference buys readable verbs with long detours.
+const KIND_COST: Record<EdgeKind, number> = { relation: 1, hierarchy: 1.1, cooccurrence: 1.4 };
 
 function pairCosts(g: ConceptGraph): Map<string, number> {
   const best = new Map<string, number>();
   g.forEachEdge((_e, a, s, t) => {
     const k = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
-    const c = KIND_COST[a.kind] / (1 + Math.log(a.weight));
+    const c = KIND_COST[a.kind] / (1 + 0.3 * Math.log(a.weight));
     if (!(best.get(k)! <= c)) best.set(k, c);
   });
   return best;
@@ -136,17 +137,15 @@ export function samplePath(g: ConceptGraph, a: string, b: string, opts: PathOpti
   const costs = pairCosts(g);
   const stops = [from, ...waypoints, to];
   let nodes: string[] = [from];
-  const used = new Set<string>([from]);
   for (let i = 1; i < stops.length; i++) {
-    const banned = new Set([...used, ...stops.slice(i + 1)]);
-    const leg = dijkstra(s, costs, nodes[nodes.length - 1], stops[i], rng, opts.randomness, banned) ?? dijkstra(s, costs, nodes[nodes.length - 1], stops[i], rng, opts.randomness, new Set());
+    // Legs may not pass through the stops still ahead (that would skip them); they may revisit earlier
+    // concepts, and the loop that makes is cut out below, which keeps the path simple and short.
+    const leg = dijkstra(s, costs, nodes[nodes.length - 1], stops[i], rng, opts.randomness, new Set(stops.slice(i + 1))) ?? dijkstra(s, costs, nodes[nodes.length - 1], stops[i], rng, opts.randomness, new Set());
     if (!leg) continue;
     for (const n of leg.slice(1)) {
-      // A leg that returns to an earlier concept closes a loop: cut it out.
       const seen = nodes.indexOf(n);
       if (seen >= 0) nodes = nodes.slice(0, seen + 1);
       else nodes.push(n);
-      used.add(n);
     }
   }
   const steps = nodes.slice(1).map((v, i) => describeStep(g, nodes[i], v));

@@ -69,27 +69,42 @@ export function signatureSimilarity(x: Signature, y: Signature): number {
 
 /**
  * For each node of `a`, its `k` most similar nodes of `b` (similarity > 0), found through an inverted
- * index on the WL features so that only nodes sharing a feature are compared.
+ * index: shared features accumulate the Jaccard intersection (Σ min) directly, so only nodes sharing a
+ * feature are touched; the best few by that estimate are then scored exactly.
  */
 export function similarCandidates(sa: Signature[], sb: Signature[], k: number): Array<Array<{ node: number; sim: number }>> {
-  const inverted = new Map<string, number[]>();
-  sb.forEach((sig, v) => {
-    for (const f of sig.keys()) if (f.includes(":")) {
+  const inverted = new Map<string, Array<[number, number]>>();
+  const totalB = sb.map((sig, v) => {
+    let total = 0;
+    for (const [f, c] of sig) {
+      total += c;
       const list = inverted.get(f);
-      if (list) list.push(v);
-      else inverted.set(f, [v]);
+      if (list) list.push([v, c]);
+      else inverted.set(f, [[v, c]]);
     }
+    return total;
   });
-  // Features shared by a large share of the graph say little and cost much: skip them in the lookup.
+  // Features shared by a large share of the graph say little and cost much: they are left out of the estimate.
   const maxPosting = Math.max(50, Math.ceil(sb.length / 10));
+  const inter = new Float64Array(sb.length);
   return sa.map((sig) => {
-    const seen = new Set<number>();
-    for (const f of sig.keys()) {
+    const touched: number[] = [];
+    let totalA = 0;
+    for (const [f, ca] of sig) {
+      totalA += ca;
       const list = inverted.get(f);
-      if (list && list.length <= maxPosting) for (const v of list) seen.add(v);
+      if (!list || list.length > maxPosting) continue;
+      for (const [v, cb] of list) {
+        if (inter[v] === 0) touched.push(v);
+        inter[v] += Math.min(ca, cb);
+      }
     }
-    return [...seen]
-      .map((v) => ({ node: v, sim: signatureSimilarity(sig, sb[v]) }))
+    const estimates = touched.map((v) => ({ node: v, est: inter[v] / (totalA + totalB[v] - inter[v]) }));
+    for (const v of touched) inter[v] = 0;
+    return estimates
+      .sort((p, q) => q.est - p.est || p.node - q.node)
+      .slice(0, 3 * k)
+      .map((c) => ({ node: c.node, sim: signatureSimilarity(sig, sb[c.node]) }))
       .filter((c) => c.sim > 0)
       .sort((p, q) => q.sim - p.sim || p.node - q.node)
       .slice(0, k);

@@ -144,8 +144,17 @@ async function taskProbe(role: string, session: LlmSession, store: MemoryExchang
     if (exps.length === 0) return { ok: false, detail: describeFailure(lastExchange(store, role, from), "no usable experiment") };
     return { ok: true, detail: `proposed ${exps.length} experiment(s), e.g. x = ${exps[0].experiment.x}: ${exps[0].hypothesis.slice(0, 80)}` };
   }
-  // Critic: exp of a length is dimensionally wrong; a usable critic must say so.
-  const verdict = await new LlmCritic(session).review({ law: "c0*exp(x)", rationale: "exponential growth" }, probeContext);
+  // Critic: exp of a length is dimensionally wrong; a usable critic must say so. The units are given in
+  // words only, so that our own dimensional analysis does not answer in the model's place.
+  const wordsOnly: AgentContext = {
+    ...probeContext,
+    world: {
+      ...probeWorld,
+      inputs: probeWorld.inputs.map(({ unit: _unit, ...i }) => ({ ...i, description: "a distance, in metres" })),
+      output: { name: "y", description: "an area, in square metres" },
+    },
+  };
+  const verdict = await new LlmCritic(session).review({ law: "c0*exp(x)", rationale: "exponential growth" }, wordsOnly);
   const answered = lastExchange(store, role, from)?.verdict === "ok";
   if (!answered) return { ok: false, detail: describeFailure(lastExchange(store, role, from), "no verdict") };
   return verdict.ok

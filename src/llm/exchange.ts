@@ -52,7 +52,17 @@ export interface Exchange {
  */
 export interface ExchangeStore {
   put(exchange: Exchange): void | Promise<void>;
-  get(key: string): Exchange | undefined | Promise<Exchange | undefined>;
+  get(key: string): StoredExchange | undefined | Promise<StoredExchange | undefined>;
+}
+
+/**
+ * What the session needs back from a store: the answer text and its token counts. Stores may return
+ * richer records (or ones written by older versions); a record whose `response` is not text is a miss.
+ */
+export interface StoredExchange {
+  key: string;
+  response?: unknown;
+  tokens?: { prompt?: number; completion?: number; total?: number };
 }
 
 /** An ExchangeStore in memory (tests, one-shot commands); `all()` lists what was put, in order. */

@@ -30,7 +30,11 @@ export function evidenceWorld(evidence: Evidence, description?: string): WorldIn
   const range = (c: Float64Array): [number, number] => {
     let lo = Infinity;
     let hi = -Infinity;
-    for (const x of c) if (Number.isFinite(x)) (lo = Math.min(lo, x)), (hi = Math.max(hi, x));
+    for (const x of c) {
+      if (!Number.isFinite(x)) continue;
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
     return Number.isFinite(lo) ? [lo, hi] : [0, 0];
   };
   return {

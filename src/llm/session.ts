@@ -29,7 +29,7 @@ export interface LlmSessionOptions {
   store?: ExchangeStore;
   /** `live` (default) answers from the store when it can and asks the server otherwise; `replay` never touches the network. */
   mode?: "live" | "replay";
-  /** Seeds the backoff jitter. */
+  /** Seeds the backoff jitter, and is sent as the request's sampling `seed` (servers that ignore it are unaffected). */
   seed?: number;
   /** Stops waiting and retrying (calls then resolve to null). */
   signal?: AbortSignal;
@@ -171,6 +171,8 @@ export class LlmSession {
     };
     // mistral.rs activates LoRA adapters per request through this extension field.
     if (settings.adapter) body.adapters = [settings.adapter];
+    // Servers that honour a sampling seed (vLLM, llama.cpp, OpenAI) then answer a rerun alike.
+    if (this.options.seed !== undefined) body.seed = this.options.seed;
 
     let value: T | undefined;
     const validate = (content: string): string | undefined => {
@@ -246,9 +248,25 @@ export class LlmSession {
     // Stores may hold records written by other versions; only a text answer can be replayed.
     if (recorded && typeof recorded.response === "string") {
       this.counters.cacheHits += 1;
-      this.chargeTokens(normalizeTokens(recorded.tokens));
+      const tokens = normalizeTokens(recorded.tokens);
+      this.chargeTokens(tokens);
       const problem = validate(recorded.response);
-      await this.record({ ...recorded, tokens: normalizeTokens(recorded.tokens), role, round, attempt: 1, cached: true, latencyMs: 0, verdict: problem ? "invalid" : "ok", at: new Date().toISOString() });
+      await this.record({
+        key,
+        role,
+        round,
+        profile: this.profile.name,
+        baseUrl: this.profile.baseUrl,
+        model: String(body.model),
+        attempt: 1,
+        request: body,
+        response: recorded.response,
+        verdict: problem ? "invalid" : "ok",
+        tokens,
+        latencyMs: 0,
+        cached: true,
+        at: new Date().toISOString(),
+      });
       return { content: recorded.response, problem };
     }
     if (this.mode === "replay") throw new LlmReplayMissError(role, key, round);
@@ -264,12 +282,14 @@ export class LlmSession {
         return null;
       }
       let release: (() => void) | undefined;
-      const t0 = performance.now();
+      let t0 = performance.now();
       let failure: Failure | undefined;
       let content: string | undefined;
       let usage: TokenUsage | undefined;
       try {
         release = await this.semaphore.acquire(signal);
+        // Latency is the server's: time spent queueing for a slot is not counted.
+        t0 = performance.now();
         this.counters.requests += 1;
         const completion = (await this.client.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })) as unknown;
         const c = completion as { choices?: { message?: { content?: unknown } }[]; usage?: { prompt_tokens?: number; completion_tokens?: number } };

@@ -1,18 +1,18 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { streamSSE } from "hono/streaming";
+import { compress } from "hono/compress";
 import { UserError } from "../errors.js";
 import { accessControl } from "./auth.js";
 import type { DiscoveryEngine, WorldSpec } from "./engine.js";
 import { observationsCsv } from "./data-csv.js";
+import { streamRunEvents } from "./events-stream.js";
 import { apiError, HttpError, validate } from "./respond.js";
 import { RunManager } from "./run-manager.js";
 import { eventsQuerySchema, explainRequestSchema, idSchema, startRunSchema, uploadQuerySchema, type WorldChoice } from "./schemas.js";
 import { findStaticFile } from "./static-files.js";
 import { UploadStore, type UploadInfo } from "./uploads.js";
-import { readFileSync } from "node:fs";
 
 /** How the server behaves; everything has a safe default. */
 export interface AppOptions {
@@ -160,53 +160,7 @@ export function createApp(opts: AppOptions): ServerApp {
     const id = runId(c);
     const { after } = validate(eventsQuerySchema, c.req.query(), "events");
     if (!engine.runDetail(id) && runs.activeRunId !== id) throw new HttpError(404, `no run with id '${id}'`);
-    return streamSSE(c, async (stream) => {
-      const queue: string[] = [];
-      let wake: (() => void) | undefined;
-      let ended = false;
-      const push = (msg: string): void => {
-        queue.push(msg);
-        wake?.();
-      };
-      const unsubscribe = runs.subscribe(
-        id,
-        after,
-        (event, index) => push(JSON.stringify({ id: String(index), event: "run", data: JSON.stringify(event) })),
-        () => {
-          ended = true;
-          wake?.();
-        },
-      );
-      if (!unsubscribe) {
-        const stored = engine.storedEvents(id);
-        for (let i = after + 1; i < stored.length; i++) await stream.writeSSE({ id: String(i), event: "run", data: JSON.stringify(stored[i]) });
-        await stream.writeSSE({ event: "end", data: JSON.stringify({ status: engine.runDetail(id)?.status ?? "unknown" }) });
-        return;
-      }
-      stream.onAbort(() => {
-        ended = true;
-        wake?.();
-      });
-      try {
-        while (!stream.aborted) {
-          while (queue.length > 0) {
-            const m = JSON.parse(queue.shift() as string) as { id: string; event: string; data: string };
-            await stream.writeSSE(m);
-          }
-          if (ended) break;
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            const t = setTimeout(resolve, 15_000);
-            t.unref?.();
-          });
-          wake = undefined;
-          if (queue.length === 0 && !ended && !stream.aborted) await stream.write(": keep-alive\n\n");
-        }
-        if (!stream.aborted) await stream.writeSSE({ event: "end", data: JSON.stringify({ status: engine.runDetail(id)?.status ?? "unknown" }) });
-      } finally {
-        unsubscribe();
-      }
-    });
+    return streamRunEvents(c, engine, runs, id, after);
   });
 
   const reportFile = async (c: Context, which: "html" | "metricsCsv" | "lawsJson", type: string, name: string): Promise<Response> => {
@@ -263,7 +217,8 @@ export function createApp(opts: AppOptions): ServerApp {
 
   app.all("/api/*", (c) => apiError(c, 404, `no such API endpoint: ${c.req.method} ${c.req.path}`));
 
-  app.get("*", (c) => {
+  // Only the app's files are compressed: the event stream must reach the browser as it is written.
+  app.get("*", compress(), (c) => {
     const file = findStaticFile(opts.webRoot, c.req.path);
     if (!file) return c.text("The web app is not built yet: run `npm run build` in the worldbreaker folder, then reload.\n", 503);
     return c.body(file.body, 200, {

@@ -45,14 +45,19 @@ export class RunThreads {
    * Runs one job; resolves when the thread has ended after reporting success, rejects with the run's error
    * (a UserError when the input was at fault) or when the thread died.
    */
-  run(data: RunWorkerData, hooks: ThreadHooks): Promise<void> {
+  run(job: Omit<RunWorkerData, "stopFlag">, hooks: ThreadHooks): Promise<void> {
+    const stopFlag = new Int32Array(new SharedArrayBuffer(4));
+    const data: RunWorkerData = { ...job, stopFlag };
     const worker = this.spare ?? this.spawn();
     this.spare = this.closed ? undefined : this.spawn();
     worker.ref();
     return new Promise((resolve, reject) => {
       let outcome: RunWorkerMessage | undefined;
       const send = (m: RunWorkerCommand) => worker.postMessage(m);
-      const abort = () => send({ type: "abort" });
+      const abort = () => {
+        Atomics.store(stopFlag, 0, 1);
+        send({ type: "abort" });
+      };
       worker.on("message", (m: RunWorkerMessage) => {
         if (m.type === "event") hooks.onEvent(m.event);
         else if (m.type === "progress") hooks.progress(m.line);

@@ -93,7 +93,7 @@ export function buildRunDetail(rec: RunRecords, latex: LatexPrinter): RunDetail 
     r2: record.r2,
     experiments: record.experiments,
     break: record.break
-      ? { type: record.break.type, gainBits: record.break.gainBits, sentence: sentences.get(record.round) ?? `The law changed form, saving ${Math.round(record.break.gainBits)} bits.` }
+      ? { type: record.break.type, gainBits: record.break.gainBits, sentence: record.sentence ?? sentences.get(record.round) ?? `The law changed form, saving ${Math.round(record.break.gainBits)} bits.` }
       : record.revision?.type === "parameter_update"
         ? { type: "parameter_update", gainBits: record.revision.gainBits, sentence: "" }
         : null,

@@ -3,6 +3,9 @@ import { UserError } from "../errors.js";
 import { RunStore } from "../journal/index.js";
 import type { LiveEvent } from "./engine.js";
 import { runDiscovery, type RunJob } from "./run-discovery.js";
+// Loaded up front (the loop would load them on first use) so a spare thread is ready to run at once.
+import "../worlds/open.js";
+import "../explain/index.js";
 
 /**
  * Runs one discovery in a worker thread, so the web server's event loop stays free while the loop and
@@ -13,6 +16,11 @@ import { runDiscovery, type RunJob } from "./run-discovery.js";
 /** What the server hands the worker. */
 export interface RunWorkerData extends RunJob {
   storeDir: string;
+  /**
+   * Set to 1 by the server to stop the run. The loop may compute for long stretches without yielding to
+   * the thread's event loop, where an "abort" message would wait; shared memory is read at every event.
+   */
+  stopFlag: Int32Array;
 }
 
 /** Messages from the worker to the server. */
@@ -33,14 +41,23 @@ async function main(data: RunWorkerData): Promise<void> {
   const onMessage = (m: RunWorkerCommand) => {
     if (m.type === "abort") controller.abort();
   };
+  const checkStop = () => {
+    if (!controller.signal.aborted && Atomics.load(data.stopFlag, 0) === 1) controller.abort();
+  };
   port.on("message", onMessage);
   let store: RunStore | undefined;
   try {
     store = RunStore.open(data.storeDir);
     await runDiscovery(data, store, {
       signal: controller.signal,
-      onEvent: (event) => post({ type: "event", event }),
-      progress: (line) => post({ type: "progress", line }),
+      onEvent: (event) => {
+        post({ type: "event", event });
+        checkStop();
+      },
+      progress: (line) => {
+        post({ type: "progress", line });
+        checkStop();
+      },
     });
     post({ type: "done" });
   } catch (err) {

@@ -11,13 +11,14 @@ import type { Experiment, WorldDefinition, WorldInfo } from "./world.js";
  * slit–screen distance L. Particles arrive independently, so the count in a fixed exposure is
  * Poisson-distributed with mean N0 · I(x)/I0 (Tonomura et al., Am. J. Phys. 57, 117 (1989), showed the
  * pattern building up from single-electron arrivals). The pixel (10 µm) is far narrower than the
- * smallest fringe period in range (0.8 mm), so the mean count is the intensity at the pixel centre
- * (pixel averaging would lower fringe contrast by < 0.03 %).
+ * smallest fringe period in range (1.6 mm), so the mean count is the intensity at the pixel centre
+ * (pixel averaging would lower fringe contrast by < 0.01 %).
  *
  * Units chosen so the phase needs no conversion factor: x in mm, d and a in µm, λ in nm, L = 1 m, hence
  * π d x / (λ L) = π·d·x/λ in these numbers. Fixed: a = 4 µm (narrow slits, so the single-slit envelope
- * is a gentle correction of at most ~3 % over the screen), L = 1 m, N0 = 1000 counts at the central
- * maximum per exposure.
+ * is a gentle correction of under 1 % over the ±5 mm screen), L = 1 m, N0 = 1000 counts at the
+ * central maximum per exposure. Ranges: up to three fringes on each side of the centre (d ≤ 250 µm),
+ * enough to make the fringes decisive while keeping the pattern learnable from a few hundred counts.
  *
  * Received theory: classical particles go through one slit or the other and pile up in two humps
  * behind the slits at ±d/2 (d/2000 in mm), each spread by the beam's divergence into a Gaussian of
@@ -52,8 +53,8 @@ const info: WorldInfo = {
     "Particles detected one at a time behind a double slit: counts in a narrow detector pixel at screen position x, for slit separation d and wavelength lambda.",
   shape: "simulator",
   inputs: [
-    { name: "x", min: -10, max: 10, unit: "m", kind: "real", initial: [-1, 1], description: "screen position in mm (0 = straight behind the midpoint of the slits)" },
-    { name: "d", min: 50, max: 500, unit: "m", kind: "real", initial: [50, 55], description: "slit separation (centre to centre) in µm" },
+    { name: "x", min: -5, max: 5, unit: "m", kind: "real", initial: [-1, 1], description: "screen position in mm (0 = straight behind the midpoint of the slits)" },
+    { name: "d", min: 50, max: 250, unit: "m", kind: "real", initial: [50, 55], description: "slit separation (centre to centre) in µm" },
     { name: "lambda", min: 400, max: 700, unit: "m", kind: "real", initial: [540, 560], description: "wavelength in nm" },
   ],
   output: { name: "counts", unit: "1", description: "particles counted in the pixel during one exposure (Poisson)" },

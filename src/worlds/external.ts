@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { parse } from "../expr/index.js";
 import { splitCommandLine } from "./command-line.js";
 import { describeSchema, errorAnswer, firstIssue, readOutputs, type DescribeAnswer } from "./external-protocol.js";
 import { JsonLinesProcess, ProcessFailure } from "./json-lines-process.js";
@@ -25,6 +26,8 @@ export interface ExternalWorldOptions {
   env?: NodeJS.ProcessEnv;
   /** Told about each restart (progress goes to stderr in the CLI). */
   onRestart?: (why: string) => void;
+  /** Aborting kills the process at once; the request in flight fails with "interrupted" and is not retried. */
+  signal?: AbortSignal;
 }
 
 /** Starts the command, asks it to describe itself, and returns the World. */
@@ -35,6 +38,8 @@ export async function openExternalWorld(commandLine: string, options: ExternalWo
   const label = `external world '${commandLine.length > 60 ? commandLine.slice(0, 60) + "…" : commandLine}'`;
   let proc: JsonLinesProcess | null = null;
   let described: string | null = null;
+  options.signal?.addEventListener("abort", () => (proc as JsonLinesProcess | null)?.kill(), { once: true });
+  const interrupted = (): UserError => new UserError(`${label}: interrupted`);
 
   const start = async (): Promise<DescribeAnswer> => {
     proc = new JsonLinesProcess(argv, options.cwd, options.env);
@@ -54,6 +59,13 @@ export async function openExternalWorld(commandLine: string, options: ExternalWo
     if (err !== null) throw new UserError(`${label}: describe answered an error: ${err}`);
     const parsed = describeSchema.safeParse(answer);
     if (!parsed.success) throw new UserError(`${label}: bad describe answer: ${firstIssue(parsed.error)}`);
+    if (parsed.data.receivedTheory !== undefined) {
+      try {
+        parse(parsed.data.receivedTheory, { variables: parsed.data.inputs.map((i) => i.name) });
+      } catch (err) {
+        throw new UserError(`${label}: bad describe answer: receivedTheory: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
     const text = JSON.stringify(parsed.data);
     if (described !== null && text !== described) throw new UserError(`${label}: described itself differently after a restart; refusing to mix its answers`);
     described = text;
@@ -64,10 +76,12 @@ export async function openExternalWorld(commandLine: string, options: ExternalWo
   const send = async (message: unknown): Promise<unknown> => {
     let lastFailure = "";
     for (let attempt = 0; attempt <= retries; attempt++) {
+      if (options.signal?.aborted) throw interrupted();
       try {
         if (proc === null) await start();
         return await proc!.request(message, timeoutMs);
       } catch (err) {
+        if (options.signal?.aborted) throw interrupted();
         if (!(err instanceof ProcessFailure)) throw err;
         proc?.kill();
         proc = null;

@@ -11,7 +11,7 @@ import { createInterface } from "node:readline";
 export class ProcessFailure extends Error {
   constructor(
     message: string,
-    readonly reason: "exit" | "timeout" | "garbage" | "spawn",
+    readonly reason: "exit" | "timeout" | "garbage",
   ) {
     super(message);
     this.name = "ProcessFailure";

@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { UserError } from "../errors.js";
 import { createCsvPoolWorld, type PoolTable } from "./csv-pool.js";
 import { openExternalWorld } from "./external.js";
-import { requireWorld } from "./registry.js";
+import { findWorld, requireWorld } from "./registry.js";
 import { openStagedDataset } from "./staged-dataset.js";
 import type { World, WorldOptions } from "./world.js";
 
@@ -29,9 +29,19 @@ export type OpenWorldOptions = WorldOptions & {
   retries?: number;
   /** Told when an external world is restarted. */
   onRestart?: (why: string) => void;
+  /** Interrupts an external world's request in flight (the process is killed). */
+  signal?: AbortSignal;
 };
 
-/** Opens the world a spec names. A `name` that ends in .json/.csv or names an existing file is treated as a file. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Opens the world a spec names. A `name` that is not a built-in world and ends in .json/.csv or names an existing file is treated as a file. */
 export async function openWorld(spec: WorldSpec, options: OpenWorldOptions): Promise<World> {
   const given = [spec.name, spec.file, spec.external].filter((x) => x !== undefined && x !== "");
   if (given.length !== 1) throw new UserError("give exactly one world: a built-in name, a .json or .csv file, or --external \"<command>\"");
@@ -41,10 +51,12 @@ export async function openWorld(spec: WorldSpec, options: OpenWorldOptions): Pro
       timeoutMs: options.timeoutMs,
       retries: options.retries,
       onRestart: options.onRestart,
+      signal: options.signal,
     });
   }
   let file = spec.file;
-  if (spec.name !== undefined && (/\.(json|csv)$/i.test(spec.name) || existsSync(resolve(options.cwd, spec.name)))) file = spec.name;
+  // Built-in names win over same-named files or folders; anything else that looks like a file is one.
+  if (spec.name !== undefined && !findWorld(spec.name) && (/\.(json|csv)$/i.test(spec.name) || isFile(resolve(options.cwd, spec.name)))) file = spec.name;
   if (file === undefined) return requireWorld(spec.name!).create(options);
   const path = resolve(options.cwd, file);
   if (!existsSync(path)) throw new UserError(`no such file: ${file}`);

@@ -20,7 +20,8 @@ export interface SimulatorModel {
 export function createSimulatorWorld(model: SimulatorModel, options: WorldOptions): World {
   let answered = options.queryOffset ?? 0;
   const seed = options.seed;
-  const info: WorldInfo = { ...model.info, shape: "simulator" };
+  // Each world gets its own copy, so a caller editing its info cannot leak into other runs.
+  const info: WorldInfo = { ...structuredClone(model.info), shape: "simulator" };
   return {
     info,
     async run(experiments: Experiment[]): Promise<(number | null)[]> {

@@ -55,7 +55,7 @@ export function createStagedWorld(info: WorldInfo, rows: (stageId: string) => Ob
   if (problems.length > 0) throw new UserError(`world '${info.name}': ${problems[0]}`);
   const collected = new Set(stages.filter((s) => s.initial).map((s) => s.id));
   return {
-    info: { ...info, shape: "staged" },
+    info: { ...structuredClone(info), shape: "staged" },
     async run(): Promise<(number | null)[]> {
       throw new UserError(`world '${info.name}' is staged: its observations come in stages (collect a stage), not from free experiments`);
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { breakerStrategies, chooseBatch, chooseStage, fitNoiseModel, makeRng, strategiesByName } from "../../src/breaker/index.js";
 import type { BreakerContext, Predictor } from "../../src/breaker/index.js";
-import { attackRegion } from "../../src/breaker/space.js";
+import { attackRegion, fullRangeRound } from "../../src/breaker/space.js";
 import type { Experiment, WorldInfo } from "../../src/worlds/world.js";
 
 const info: WorldInfo = {
@@ -94,9 +94,15 @@ describe("Breaker strategies", () => {
     expect(flat.sigma(800)).toBeCloseTo(flat.sigma(50), 5);
   });
 
-  it("the attack region grows from the initial sub-range to the full range", () => {
+  it("the attack region grows from the initial sub-range to the full range by round 4", () => {
     expect(attackRegion(info.inputs, 0)[0]).toEqual([0, 0.1]);
-    expect(attackRegion(info.inputs, 2)[0][1]).toBeCloseTo(0.25);
-    expect(attackRegion(info.inputs, 10)[0]).toEqual([0, 1]);
+    expect(attackRegion(info.inputs, 2)[0][1]).toBeCloseTo(0.55);
+    expect(attackRegion(info.inputs, 4)[0]).toEqual([0, 1]);
+    const tiny = [{ name: "v", min: 10, max: 10000, kind: "real" as const, initial: [500, 700] as [number, number] }];
+    const r1 = attackRegion(tiny, 1)[0];
+    expect(r1[0]).toBeLessThan(0.45);
+    expect(r1[1]).toBeGreaterThan(0.6);
+    expect(fullRangeRound(tiny)).toBe(4);
+    expect(fullRangeRound([{ name: "z", min: 0, max: 1, kind: "real" }])).toBe(0);
   });
 });

@@ -102,12 +102,13 @@ describe("worldbreaker design", () => {
     expect(j.designs[0].predicted.r2).toHaveLength(3);
   });
   it("uses an external predictor for design", async () => {
-    const r = await runCli(["design", "force", "--fmax", "60", "--length", "12", "--budget", "120", "--replicas", "2", "--json", "--predictor", `node ${FIXTURE}`, "--max-fraction", "0.5"]);
+    const r = await runCli(["design", "force", "--fmax", "60", "--length", "12", "--budget", "120", "--replicas", "2", "--json", "--predictor", `node ${FIXTURE}`, "--max-fraction", "0.5", "--exclude", "C"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     // fmax = 20 + 10·(number of W): the best designs carry four tryptophans.
     expect(j.designs[0].predicted.fmax).toBe(60);
     expect(j.designs[0].sequence.split("W").length - 1).toBe(4);
+    for (const d of [...j.designs, ...j.controls]) expect(d.sequence).not.toMatch(/C/);
   });
   it("rejects bad targets naming file, row and column", async () => {
     const nan = file("nan.csv", "extension,force\n0,1\n1,NaN\n2,3\n");
@@ -128,6 +129,7 @@ describe("worldbreaker design", () => {
     oneLineError(await runCli(["design", "force", "--length", "30"]), /needs --target <curve.csv> or --fmax/);
     oneLineError(await runCli(["design", "force", "--fmax", "100", "--length", "3"]), /--length must be at least 8/);
     oneLineError(await runCli(["design", "force", "--fmax", "100", "--length", "30", "--strategy", "magic"]), /--strategy must be one of profile, ga, random/);
+    oneLineError(await runCli(["design", "force", "--fmax", "100", "--length", "30", "--exclude", "CX"]), /--exclude: 'X' is not one of/);
     expect(existsSync(join(dir, "missing.csv"))).toBe(false);
   });
   it("stops cleanly on interrupt and prints the best so far", async () => {

@@ -80,8 +80,8 @@ describe("force design", () => {
     const p = predictForce(hidden, { replicas: 16, seed: 77 });
     const goal = { kind: "force" as const, target: { fmax: p.fmax, historyForce: p.historyForce } };
     let profile = 0, random = 0;
-    for (const seed of [1, 2, 3]) {
-      const base = { goal, length: 60, seed, budget: 480, replicas: 2, designs: 1, controls: 0 };
+    for (const seed of [1, 2, 3, 4]) {
+      const base = { goal, length: 60, seed, budget: 240, replicas: 2, designs: 1, controls: 0 };
       profile += (await runDesign(request(base))).bestTrace.at(-1)!;
       random += (await runDesign(request({ ...base, strategy: "random" }))).bestTrace.at(-1)!;
     }
@@ -101,7 +101,7 @@ describe("modes design", () => {
     const target = { modes: predictModes(HIDDEN.slice(0, 30)).modes };
     let profile = 0, random = 0;
     for (const seed of [1, 2]) {
-      const base = { goal: { kind: "modes" as const, target }, length: 30, budget: 150, replicas: 2, seed };
+      const base = { goal: { kind: "modes" as const, target }, length: 30, budget: 100, replicas: 2, designs: 1, controls: 0, seed };
       profile += (await runDesign(request(base))).bestTrace.at(-1)!;
       random += (await runDesign(request({ ...base, strategy: "random" }))).bestTrace.at(-1)!;
     }

@@ -63,7 +63,7 @@ describe("calibrated mechanical classes", () => {
     ["beta-shear", 204],
     ["alpha-beta-shear", 190],
     ["helix", 20],
-  ] as const)("%s reproduces its anchor (%d pN at 600 nm/s) within 3%%", (cls, anchor) => {
+  ] as const)("%s reproduces its anchor (%d pN at 600 nm/s) within 3 percent", (cls, anchor) => {
     expect(Math.abs(meanRupture(cls, 600, 500) - anchor) / anchor).toBeLessThan(0.03);
   });
   it("orders classes by mechanical strength", () => {

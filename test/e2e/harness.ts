@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { createDiscoveryEngine } from "../../src/server/discovery-engine.js";
-import { startServer, type RunningServer } from "../../src/server/server.js";
+import type * as EngineModule from "../../src/server/discovery-engine.js";
+import type * as ServerModule from "../../src/server/server.js";
+import type { RunningServer } from "../../src/server/server.js";
 
 /** Debian's Chromium, which `.ci/run` installs; playwright-core never downloads a browser. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -43,8 +45,15 @@ export async function buildWebApp(): Promise<string> {
   return out;
 }
 
-/** A server over the real discovery engine with a fresh journal. */
+/**
+ * A server over the real discovery engine with a fresh journal, from the compiled code in dist/ (as
+ * `worldbreaker serve` runs it, discoveries in worker threads); `npm test` builds dist/ first.
+ */
 export async function startRealServer(webRoot: string, opts: { token?: string } = {}): Promise<RunningServer & { storeDir: string }> {
+  const dist = resolve("dist/server");
+  if (!existsSync(join(dist, "run-worker.js"))) throw new Error(`the compiled server is missing (${dist}); run 'npm run build' first`);
+  const { createDiscoveryEngine } = (await import(pathToFileURL(join(dist, "discovery-engine.js")).href)) as typeof EngineModule;
+  const { startServer } = (await import(pathToFileURL(join(dist, "server.js")).href)) as typeof ServerModule;
   const storeDir = mkdtempSync(join(tmpdir(), "wb-e2e-store-"));
   const engine = createDiscoveryEngine({ storeDir, env: {}, cwd: storeDir, explainThreads: 1 });
   const server = await startServer({

@@ -46,9 +46,7 @@ describe("the web app in Chromium", () => {
   it("runs double-slit from the page and ends at the interference law with a break", async () => {
     await page.goto(server.url);
     await page.getByLabel("Experiment", { exact: true }).selectOption("double-slit");
-    await page.getByLabel("Rounds of experiments").fill("6");
-    await page.getByText("More options").click();
-    await page.getByLabel("Thinking time per round (seconds)").fill("3");
+    // The defaults a new user gets: 8 rounds at most, the loop's own thinking time per round.
     await page.getByRole("button", { name: "Start discovery" }).click();
     await page.waitForURL(/#\/runs\/double-slit-/);
     await page.locator("h1 .badge", { hasText: "finished" }).waitFor({ timeout: 55_000 });

@@ -20,16 +20,17 @@ describe("compile", () => {
     expect(Array.from(out)).toEqual([2, 8.25, 18]);
   });
 
-  it("agrees exactly with the tree-walking interpreter on random trees and data (property)", () => {
+  it("gives bit-identical values in every tier: generated kernel, column-wise and tree-walking interpreters (property)", () => {
     const cols = columns(40, 3);
     fc.assert(
       fc.property(arbExpr({ params: true }), (e) => {
         const params = [1.5, -0.25, 3];
-        const fast = compile(e, VARS).evaluate(cols, params);
+        const fast = compile(e, VARS, { tier: "eager" }).evaluate(cols, params);
+        const columnwise = compile(e, VARS, { tier: "interpret" }).evaluate(cols, params);
         const slow = interpret(e, VARS, cols, params);
         for (let i = 0; i < cols[0].length; i++) {
-          if (!sameNumber(fast[i], slow[i])) {
-            throw new Error(`${toInfix(e)} row ${i}: compiled ${fast[i]}, interpreted ${slow[i]}`);
+          if (!sameNumber(fast[i], slow[i]) || !sameNumber(columnwise[i], slow[i])) {
+            throw new Error(`${toInfix(e)} row ${i}: compiled ${fast[i]}, column-wise ${columnwise[i]}, interpreted ${slow[i]}`);
           }
         }
       }),
@@ -70,11 +71,26 @@ describe("compile", () => {
   });
 
   it("caches kernels by structure (other names, same code)", () => {
-    compile(parse("alpha*beta + sin(alpha)"), ["alpha", "beta"]);
+    compile(parse("alpha*beta + sin(alpha)"), ["alpha", "beta"], { tier: "eager" });
     const before = compiledKernelCount();
-    const g = compile(parse("u*w + sin(u)"), ["u", "w"]);
+    const g = compile(parse("u*w + sin(u)"), ["u", "w"], { tier: "eager" });
     expect(compiledKernelCount()).toBe(before);
     expect(g.evaluate([Float64Array.of(2), Float64Array.of(3)], [])[0]).toBeCloseTo(6 + Math.sin(2), 15);
+  });
+
+  it("generates code only once a law has been evaluated on enough rows", () => {
+    const law = parse("x*y + 0.123456789*x");
+    const before = compiledKernelCount();
+    const f = compile(law, ["x", "y"]);
+    const small = [new Float64Array(1000).fill(2), new Float64Array(1000).fill(3)];
+    const first = f.evaluate(small, []);
+    expect(compiledKernelCount()).toBe(before);
+    for (let k = 0; k < 99; k++) f.evaluate(small, []);
+    expect(compiledKernelCount()).toBe(before + 1);
+    expect(Array.from(f.evaluate(small, []))).toEqual(Array.from(first));
+    const g = compile(parse("x*y - 0.987654321*x"), ["x", "y"]);
+    g.evaluate([new Float64Array(50_000), new Float64Array(50_000)], []);
+    expect(compiledKernelCount()).toBe(before + 2);
   });
 
   it("uses the out buffer and evaluates constant laws over its length", () => {
@@ -103,18 +119,20 @@ describe("derivatives", () => {
     );
   });
 
-  it("compileJacobian returns the value and d/dparam for each param", () => {
+  it("compileJacobian returns the value and d/dparam for each param (both tiers)", () => {
     const e = parse("a*exp(-b*x) + c", { variables: ["x"] });
-    const j = compileJacobian(e, ["x"]);
     const x = Float64Array.of(0, 1, 2);
-    const { value, dParams } = j.evaluate([x], [2, 0.5, 1]);
-    expect(j.paramCount).toBe(3);
-    for (let i = 0; i < 3; i++) {
-      const ex = Math.exp(-0.5 * x[i]);
-      expect(value[i]).toBeCloseTo(2 * ex + 1, 14);
-      expect(dParams[0][i]).toBeCloseTo(ex, 14);
-      expect(dParams[1][i]).toBeCloseTo(-2 * x[i] * ex, 14);
-      expect(dParams[2][i]).toBe(1);
+    for (const tier of ["eager", "interpret"] as const) {
+      const j = compileJacobian(e, ["x"], { tier });
+      const { value, dParams } = j.evaluate([x], [2, 0.5, 1]);
+      expect(j.paramCount).toBe(3);
+      for (let i = 0; i < 3; i++) {
+        const ex = Math.exp(-0.5 * x[i]);
+        expect(value[i]).toBeCloseTo(2 * ex + 1, 14);
+        expect(dParams[0][i]).toBeCloseTo(ex, 14);
+        expect(dParams[1][i]).toBeCloseTo(-2 * x[i] * ex, 14);
+        expect(dParams[2][i]).toBe(1);
+      }
     }
   });
 });

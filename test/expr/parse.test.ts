@@ -72,7 +72,9 @@ describe("parse", () => {
       ["min(x)", /takes 2 arguments/, 1],
       ["sin(x, y)", /takes 1 argument/, 1],
       ["x y", /unexpected 'y'/, 3],
-      ["x = 2", /unexpected character '='/, 3],
+      ["y = 2*x", /'=' is not allowed: a law is an expression/, 3],
+      ["2x + 1", /malformed number '2x' \(write '2\*x' for a product\)/, 1],
+      ["1.2.3", /malformed number '1.2.'/, 1],
     ];
     for (const [text, message, column] of cases) {
       let err: unknown;

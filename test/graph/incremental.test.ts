@@ -37,6 +37,17 @@ describe("incremental graph build", () => {
     store.close();
   });
 
+  it("an interrupted build saves nothing half-read and says so", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wb-graph-int-"));
+    cpSync(CORPUS, join(dir, "docs"), { recursive: true });
+    const controller = new AbortController();
+    controller.abort();
+    const r = await runCli(["graph", "build", "docs", "--name", "x", "--json"], { cwd: dir, signal: controller.signal });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain("interrupted: the documents read so far are saved");
+    expect(JSON.parse(r.stdout)).toMatchObject({ added: [], interrupted: true });
+  });
+
   it("reports missing inputs and unknown graphs in one line", async () => {
     const dir = mkdtempSync(join(tmpdir(), "wb-graph-err-"));
     const r = await runCli(["graph", "build", "nope.md"], { cwd: dir });

@@ -62,6 +62,16 @@ describe("graph commands with a language model (fake OpenAI-compatible server)",
     expect(JSON.parse(r.stdout)).toMatchObject({ added: ["a.txt"], nodes: 0 });
   });
 
+  it("stops asking when the token budget is spent, keeping the graph consistent", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wb-graph-llm3-"));
+    writeFileSync(join(dir, "a.txt"), "Silk is strong. Steel is stiff.");
+    const before = server.chatRequests().length;
+    const r = await runCli(["graph", "build", "a.txt", "--llm", "default", "--budget", "10", "--json"], { cwd: dir, env: env() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(server.chatRequests().length).toBe(before);
+    expect(r.stderr).toMatch(/skipped \(no usable answer: token budget of 10 tokens/);
+  });
+
   it("hypothesize runs ontologist → scientist → critic and hands a falsification plan to discover", async () => {
     const dir = mkdtempSync(join(tmpdir(), "wb-graph-hyp-"));
     const corpus = resolve("test/fixtures/graph/corpus");

@@ -65,6 +65,15 @@ describe("worldbreaker llm check", () => {
     expect(r.stdout).toMatch(/✓ breaker/);
   });
 
+  it("gives up on a hanging server after --timeout", async () => {
+    server.setHandler(() => reply.hang());
+    const r = await runCli(["llm", "check", "--timeout", "0.2", "--json"], { env: env() });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.roles[0].structured.detail).toMatch(/no answer: request timed out/);
+    expect((await runCli(["llm", "check", "--timeout", "soon"], { env: env() })).stderr).toMatch(/--timeout must be a number, got 'soon'/);
+  });
+
   it("reports an unreachable server without a stack trace", async () => {
     const url = server.url;
     await server.close();
@@ -80,6 +89,7 @@ describe("worldbreaker llm check", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^worldbreaker: unknown LLM profile 'nope'/);
     expect((await runCli(["llm", "frobnicate"], { env: {} })).stderr).toMatch(/unknown subcommand 'frobnicate'/);
+    expect((await runCli(["help", "llm"])).stdout).toMatch(/^usage: worldbreaker llm check \[--profile <name>\]/);
     const p = await runCli(["llm", "profiles"], { env: env(), cwd: "/" });
     expect(p.stdout).toMatch(/^default\s+http:\/\/127\.0\.0\.1:\d+\/v1 {2}model qwen3-4b/);
   });

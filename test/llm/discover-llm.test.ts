@@ -13,40 +13,42 @@ import type { RunEvent } from "../../src/discover/events.js";
 import type { RunResult } from "../../src/discover/types.js";
 import type { ExplainFn } from "../../src/discover/explainer.js";
 import { fitParams, parse, toInfix, compile, type Expr } from "../../src/expr/index.js";
-import { RunStore } from "../../src/journal/store.js";
+import Database from "better-sqlite3";
+import { JOURNAL_FILE, RunStore } from "../../src/journal/store.js";
 import { createAgents, type Exchange } from "../../src/llm/index.js";
 import { reply, startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from "../helpers/fake-openai.js";
 
 const DATASET = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
 
-/** Refits the first warm-start law (or c0*strain) and returns it: an Explainer that never searches. */
-const refitOnly: ExplainFn = async (evidence) => {
-  const expr: Expr = parse("c0*strain", { variables: evidence.variables });
-  const cols = evidence.variables.map((v) => evidence.columns[v]);
-  const fit = fitParams(expr, evidence.variables, cols, evidence.target, { seed: 1 });
-  const pred = compile(expr, evidence.variables).evaluate(cols, fit.params);
-  let sse = 0;
-  let sst = 0;
-  const mean = evidence.target.reduce((a, b) => a + b, 0) / evidence.target.length;
-  evidence.target.forEach((y, i) => {
-    sse += (y - pred[i]) ** 2;
-    sst += (y - mean) ** 2;
-  });
-  const law = toInfix(expr, fit.params);
-  return {
-    target: evidence.targetName,
-    expr,
-    params: fit.params,
-    law,
-    complexity: 3,
-    bits: { model: 0, data: 0, total: 0 },
-    r2: 1 - sse / sst,
-    rmse: Math.sqrt(sse / evidence.target.length),
-    pareto: [],
-    evaluations: 1,
-    seconds: 0,
+/** An Explainer that never searches: it refits one fixed law, so any other law must come from an agent. */
+function refitOnly(text: string): ExplainFn {
+  return async (evidence) => {
+    const expr: Expr = parse(text, { variables: evidence.variables });
+    const cols = evidence.variables.map((v) => evidence.columns[v]);
+    const fit = fitParams(expr, evidence.variables, cols, evidence.target, { seed: 1 });
+    const pred = compile(expr, evidence.variables).evaluate(cols, fit.params);
+    let sse = 0;
+    let sst = 0;
+    const mean = evidence.target.reduce((a, b) => a + b, 0) / evidence.target.length;
+    evidence.target.forEach((y, i) => {
+      sse += (y - pred[i]) ** 2;
+      sst += (y - mean) ** 2;
+    });
+    return {
+      target: evidence.targetName,
+      expr,
+      params: fit.params,
+      law: toInfix(expr, fit.params),
+      complexity: 3,
+      bits: { model: 0, data: 0, total: 0 },
+      r2: 1 - sse / sst,
+      rmse: Math.sqrt(sse / evidence.target.length),
+      pareto: [],
+      evaluations: 1,
+      seconds: 0,
+    };
   };
-};
+}
 
 /** The history law of elastoplastic reloading: the largest strain reached so far sets the path. */
 const USEFUL = {
@@ -87,7 +89,7 @@ async function run(opts: { mode?: "live" | "replay"; url?: string; agents?: bool
           });
     const result = await discover(
       { world: { file: DATASET }, seed: 5, rounds: 4, patience: 4 },
-      { store, agents, explain: refitOnly, cwd: process.cwd(), onEvent: (e) => events.push(e) },
+      { store, agents, explain: refitOnly("c0*strain"), cwd: process.cwd(), onEvent: (e) => events.push(e) },
     );
     return { result, events, logs, stats: agents?.session.stats() };
   } finally {
@@ -121,6 +123,14 @@ describe("discover with language-model agents", () => {
     expect(live.events.some((e) => e.type === "law_proposed" && /strain\^3/.test((e as { law: string }).law))).toBe(true);
     expect(live.result.rounds.every((r) => !/strain\^3/.test(r.law))).toBe(true);
     expect(live.stats!.requests).toBeGreaterThan(0);
+    // Provenance: every exchange is in the run journal, with role, round, tokens and the exact request.
+    const db = new Database(join(dir, JOURNAL_FILE), { readonly: true });
+    const rows = db.prepare("SELECT role, round, answered, prompt_tokens, payload FROM llm_exchanges ORDER BY id").all() as { role: string; round: number; answered: number; prompt_tokens: number; payload: string }[];
+    db.close();
+    expect(rows).toHaveLength(live.stats!.requests);
+    expect(new Set(rows.map((r) => r.role))).toEqual(new Set(["explainer", "critic"]));
+    expect(rows.every((r) => r.answered === 1 && r.round >= 1 && r.prompt_tokens > 0)).toBe(true);
+    expect(JSON.parse(rows[0].payload).request.response_format.type).toBe("json_schema");
 
     // Replay: the server is gone; every answer comes from the journal, and the run is the same.
     const url = server.url;
@@ -147,5 +157,34 @@ describe("discover with language-model agents", () => {
     expect(stats!.skipped).toBeGreaterThan(0);
     expect(stats!.answered).toBe(0);
     expect(logs.some((l) => /explainer answer skipped \(invalid after one repair\)/.test(l))).toBe(true);
+  });
+
+  it("runs the Breaker agent's experiments, clipped into a simulator world's space, and journals them", async () => {
+    server.setHandler((req) => {
+      if (req.schemaName === "breaker_experiments") {
+        return reply.json({
+          experiments: [
+            { inputs: { x: 4.5, d: 240, lambda: 690 }, hypothesis: "far off-axis at long wavelength the fringe spacing law must show" },
+            { inputs: { x: -99, d: 60, lambda: 1e6 }, hypothesis: "beyond the screen edge" },
+          ],
+        });
+      }
+      return reply.json({ candidates: [{ law: "a*cos(b*x*d/lambda)^2", derived: [], rationale: "two-slit interference" }] });
+    });
+    const store = RunStore.open(dir);
+    try {
+      const agents = await createAgents("default", { env: { WORLDBREAKER_LLM_BASE_URL: server.url }, cwd: dir, store: store.exchanges(null), roles: ["breaker"] });
+      const result = await discover({ world: { name: "double-slit" }, seed: 2, rounds: 1, batch: 8, initialCount: 12 }, { store, agents, explain: refitOnly("c0 + c1*x"), cwd: process.cwd() });
+      const db = new Database(join(dir, JOURNAL_FILE), { readonly: true });
+      const rows = db.prepare("SELECT inputs FROM experiments WHERE run_id = ? AND strategy = 'agent' ORDER BY seq").all(result.runId) as { inputs: string }[];
+      db.close();
+      expect(rows.map((r) => JSON.parse(r.inputs))).toEqual([
+        { x: 4.5, d: 240, lambda: 690 },
+        { x: -5, d: 60, lambda: 700 },
+      ]);
+      expect(server.chatRequests().map((r) => r.schemaName)).toEqual(["breaker_experiments"]);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -161,6 +161,16 @@ describe("Critic agent", () => {
     expect(server.chatRequests()).toHaveLength(0);
   });
 
+  it("decides units itself when every unit is known, and asks the model only about plausibility", async () => {
+    const world: WorldInfo = { ...tensile, inputs: [{ name: "strain", min: 0, max: 0.2, kind: "real", unit: "1" }, { name: "t", min: 0, max: 10, kind: "real", unit: "s" }] };
+    const bad = await agents.critic!.review({ law: "E*strain + exp(t)" }, context(world));
+    expect(bad).toEqual({ ok: false, issues: [expect.stringMatching(/^units: the argument of exp must be dimensionless/)] });
+    expect(server.chatRequests()).toHaveLength(0);
+    server.enqueue(reply.json({ unitsConsistent: false, physicallyPlausible: true, issues: ["I doubt the units"] }));
+    const good = await agents.critic!.review({ law: "E*cummax_s + k*t", derived: { cummax_s: "cummax(strain)" } }, context(world));
+    expect(good).toEqual({ ok: true, issues: ["I doubt the units"] });
+  });
+
   it("maps the model's verdict", async () => {
     server.enqueue(reply.json({ unitsConsistent: false, physicallyPlausible: true, issues: [] }), reply.json({ unitsConsistent: true, physicallyPlausible: true, issues: [] }));
     expect(await agents.critic!.review({ law: "exp(strain*E)" }, context())).toEqual({ ok: false, issues: ["units are inconsistent"] });

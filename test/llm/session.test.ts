@@ -47,6 +47,7 @@ describe("LlmSession.structured", () => {
     const body = server.chatRequests()[0].body;
     expect(body.model).toBe("m2");
     expect(body.adapters).toEqual(["physics-lora"]);
+    expect(body.seed).toBe(7);
     expect(body.response_format.type).toBe("json_schema");
     expect(body.response_format.json_schema.strict).toBe(true);
     expect(body.response_format.json_schema.schema.required).toEqual(["value", "note"]);

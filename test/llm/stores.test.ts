@@ -59,3 +59,17 @@ describe("exchange stores", () => {
     expect(requestKey({ model: "m", temperature: 0.2 })).not.toBe(requestKey({ model: "m", temperature: 0.3 }));
   });
 });
+
+describe("summarizeExchanges", () => {
+  it("totals requests, cache hits, verdicts, failures, tokens and latency by role and round", async () => {
+    const { summarizeExchanges } = await import("../../src/llm/provenance.js");
+    const a = exchange("k", null);
+    const b = { ...exchange("k", "{bad", 2), verdict: "invalid" as const, latencyMs: 10 };
+    const c = { ...exchange("k2", "{}"), role: "critic", round: 2, latencyMs: 30 };
+    const d = { ...exchange("k2", "{}"), role: "critic", round: 2, cached: true, latencyMs: 0 };
+    const s = summarizeExchanges([a, b, c, d]);
+    expect(s.total).toEqual({ requests: 3, cached: 1, ok: 2, invalid: 1, failed: 1, tokens: 28, meanLatencyMs: 20 });
+    expect(s.byRole.explainer).toMatchObject({ requests: 2, failed: 1, invalid: 1, ok: 0 });
+    expect(s.byRound[2]).toMatchObject({ requests: 1, cached: 1, ok: 2 });
+  });
+});

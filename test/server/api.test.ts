@@ -210,3 +210,16 @@ describe("static files", () => {
     expect(await res.text()).toMatch(/npm run build/);
   });
 });
+
+describe("compression", () => {
+  it("compresses the app's files for browsers that accept gzip", async () => {
+    const web = tempDir("wb-web-");
+    writeFileSync(join(web, "index.html"), `<!doctype html><title>app</title>${"<p>hello</p>".repeat(500)}`);
+    const { app } = fakeApp({ webRoot: web });
+    const res = await app.request("/", { headers: { "Accept-Encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    const plain = await app.request("/");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toContain("<title>app</title>");
+  });
+});

@@ -82,6 +82,7 @@ describe("external worlds (JSON lines)", () => {
   it("refuses worlds that lie about their ranges, naming the field", async () => {
     await expect(open(cmd("lying-world.mjs", "--initial"))).rejects.toThrow(/bad describe answer: inputs\[0\]\.initial: initial \[20, 30\] lies outside \[0, 10\]/);
     await expect(open(cmd("lying-world.mjs", "--reversed"))).rejects.toThrow(/bad describe answer: inputs\[0\]\.max: max \(0\) must exceed min \(10\)/);
+    await expect(open(cmd("lying-world.mjs", "--theory"))).rejects.toThrow(/bad describe answer: receivedTheory: .*column/);
     const w = await open(cmd("lying-world.mjs", "--changes"));
     await expect(w.run([{ x: 1 }])).rejects.toThrow(/described itself differently after a restart/);
     await w.close();
@@ -89,5 +90,17 @@ describe("external worlds (JSON lines)", () => {
 
   it("reports a command that cannot start", async () => {
     await expect(open("definitely-not-a-command-xyz")).rejects.toThrow(/could not start 'definitely-not-a-command-xyz': ENOENT/);
+  });
+});
+
+describe("interrupting an external world", () => {
+  it("kills a hanging world at once when the signal aborts, without retrying", async () => {
+    const controller = new AbortController();
+    const w = await openWorld({ external: cmd("hanging-world.mjs") }, { seed: 1, cwd: process.cwd(), timeoutMs: 20_000, signal: controller.signal });
+    const t0 = Date.now();
+    setTimeout(() => controller.abort(), 200);
+    await expect(w.run([{ x: 0.5 }])).rejects.toThrow(/interrupted/);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    await w.close();
   });
 });

@@ -3,7 +3,7 @@ import { PLANCK_A, PLANCK_B, RAYLEIGH_JEANS_K, planck, rayleighJeans } from "../
 import { CENTRAL_COUNT, doubleSlitMean } from "../../src/worlds/double-slit.js";
 import { duffingAmplitude, linearAmplitude } from "../../src/worlds/duffing.js";
 import { CONTOUR_NM, KT_PN_NM, PERSISTENCE_NM, dnaExtension, markoSiggiaForce } from "../../src/worlds/polymer-stretching.js";
-import { expectedUnfoldingForce, simulatePull } from "../../src/worlds/protein-unfolding.js";
+import { expectedUnfoldingForce, proteinUnfolding, simulatePull } from "../../src/worlds/protein-unfolding.js";
 import { streamFor } from "../../src/worlds/random.js";
 import { TANGENT_MPA, YIELD_MPA, YOUNG_MPA, elastoplasticPath } from "../../src/worlds/tensile-cyclic.js";
 import { bondCorrelation, couplingForPersistence, createDwlc } from "../../src/worlds/transfer-matrix.js";
@@ -93,6 +93,9 @@ describe("protein-unfolding", () => {
     expect(slope1).toBeGreaterThan(14);
     expect(slope1).toBeLessThan(22);
     expect(Math.abs(slope2 - slope1)).toBeLessThan(3);
+    // The closed-form truth fb·log(v/v0) with its published constants stays within 2 pN of the simulation.
+    const { fb, v0 } = proteinUnfolding.truthConstants!;
+    for (const [v, f] of [[60, f60], [600, f600], [6000, f6000]]) expect(Math.abs(fb * Math.log(v / v0) - f)).toBeLessThan(2);
   });
 });
 

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import type { Command, CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
+import { AMINO_ACIDS } from "../../design/aminoAcids.js";
 import { DEFAULT_CONSTRAINTS } from "../../design/constraints.js";
 import { runDesign, STRATEGIES, type DesignGoal, type DesignOutcome, type DesignRecord } from "../../design/design.js";
 import { externalPredictor } from "../../design/externalPredictor.js";
@@ -34,6 +35,7 @@ options:
   --max-fraction <f>    most any amino acid may take (default 0.3)
   --max-run <n>         longest homopolymer run (default 4)
   --min-entropy <bits>  least Shannon entropy of any 12-residue window (default 2.2)
+  --exclude <letters>   amino acids never to use, e.g. C
   --natural <path>      natural sequences for novelty: a directory of .pdb files, a .pdb or a FASTA file
                         (default: the sequences of the shipped benchmark structures)
   --predictor <spec>    external predictor: a command speaking JSON lines, or an http(s):// URL
@@ -61,7 +63,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
     target: { type: "string" }, fmax: { type: "string" }, energy: { type: "string" }, length: { type: "string" },
     budget: { type: "string" }, seed: { type: "string" }, designs: { type: "string" }, controls: { type: "string" },
     replicas: { type: "string" }, strategy: { type: "string" }, "max-fraction": { type: "string" }, "max-run": { type: "string" },
-    "min-entropy": { type: "string" }, natural: { type: "string" }, predictor: { type: "string" }, speed: { type: "string" },
+    "min-entropy": { type: "string" }, exclude: { type: "string" }, natural: { type: "string" }, predictor: { type: "string" }, speed: { type: "string" },
     spring: { type: "string" }, json: { type: "boolean" }, out: { type: "string" },
   });
   const [kind, ...extra] = positionals;
@@ -93,8 +95,12 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
   }
   const strategy = values.strategy ?? "profile";
   if (!Object.hasOwn(STRATEGIES, strategy)) throw new UserError(`design: --strategy must be one of ${Object.keys(STRATEGIES).join(", ")}, got '${strategy}'`);
+  const exclude = (values.exclude ?? "").toUpperCase().replace(/[\s,]/g, "");
+  for (const ch of exclude) if (!AMINO_ACIDS.includes(ch)) throw new UserError(`design: --exclude: '${ch}' is not one of the 20 standard amino acids`);
+  if (new Set(exclude).size > 15) throw new UserError("design: --exclude leaves fewer than 5 amino acids");
   const constraints = {
     ...DEFAULT_CONSTRAINTS,
+    exclude,
     maxFraction: num("max-fraction", values["max-fraction"], { min: 0.05, max: 1 }) ?? DEFAULT_CONSTRAINTS.maxFraction,
     maxRun: num("max-run", values["max-run"], { integer: true, min: 1 }) ?? DEFAULT_CONSTRAINTS.maxRun,
     minEntropy: num("min-entropy", values["min-entropy"], { min: 0, max: 3.5 }) ?? DEFAULT_CONSTRAINTS.minEntropy,

@@ -1,10 +1,10 @@
 import type { Command } from "../command.js";
-import { parseCommandArgs } from "../args.js";
+import { numberFlag, parseCommandArgs } from "../args.js";
 import { UserError } from "../errors.js";
 import { checkProfile, formatCheckReport } from "../../llm/check.js";
 import { listProfiles, loadLlmProfile } from "../../llm/profiles.js";
 
-const USAGE = `usage: worldbreaker llm check [--profile <name>] [--llm-config <file>] [--json]
+const USAGE = `usage: worldbreaker llm check [--profile <name>] [--llm-config <file>] [--timeout <s>] [--json]
        worldbreaker llm profiles [--llm-config <file>] [--json]
 
 check     probes the profile's OpenAI-compatible server: reachability, models offered, whether each
@@ -17,6 +17,7 @@ profiles  lists the profiles defined in worldbreaker.llm.json and the environmen
 options:
   --profile <name>     profile to check (default: default)
   --llm-config <file>  config file (default: $WORLDBREAKER_LLM_CONFIG or ./worldbreaker.llm.json)
+  --timeout <s>        seconds to wait for each answer (default: the profile's timeoutMs)
   --json               print one JSON object on stdout
 
 The profile 'default' can come wholly from WORLDBREAKER_LLM_BASE_URL (e.g. http://localhost:1234/v1
@@ -33,6 +34,7 @@ export const command: Command = {
       profile: { type: "string" },
       "llm-config": { type: "string" },
       json: { type: "boolean" },
+      timeout: { type: "string" },
     });
     const [sub, ...extra] = positionals;
     if (extra.length > 0) throw new UserError(`llm: unexpected argument '${extra[0]}' (see 'worldbreaker help llm')`);
@@ -54,7 +56,9 @@ export const command: Command = {
     }
     if (sub !== "check") throw new UserError(sub === undefined ? "llm: say 'check' or 'profiles' (see 'worldbreaker help llm')" : `llm: unknown subcommand '${sub}' (use check or profiles)`);
 
-    const profile = loadLlmProfile(values.profile ?? "default", src);
+    const loaded = loadLlmProfile(values.profile ?? "default", src);
+    const timeout = numberFlag("llm check", "timeout", values.timeout, { min: 0.1, max: 3600 });
+    const profile = timeout === undefined ? loaded : { ...loaded, timeoutMs: Math.round(timeout * 1000) };
     const report = await checkProfile(profile, { signal: ctx.signal, log: (l) => ctx.stderr(l + "\n") });
     ctx.stdout(values.json ? JSON.stringify(report) + "\n" : formatCheckReport(report));
     return report.reachable && report.roles.length > 0 && report.roles.every((r) => r.verdict === "ok") ? 0 : 1;

@@ -57,7 +57,7 @@ export const command: Command = {
       if (err instanceof UserError) throw new UserError(`score: ${err.message}`);
       throw err;
     }
-    if (!result.usesColumns) {
+    if (!result.usesColumns && result.constantNames.length > 0) {
       ctx.stderr(`note: the law uses none of the columns of ${file} (${table.names.filter((n) => n !== values.target).join(", ")}); ${result.constantNames.map((n) => `'${n}'`).join(", ")} ${result.constantNames.length === 1 ? "is" : "are"} fitted as constant${result.constantNames.length === 1 ? "" : "s"}\n`);
     }
     if (values.json) {

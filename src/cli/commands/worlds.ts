@@ -1,20 +1,22 @@
 import type { Command } from "../command.js";
 import { parseCommandArgs } from "../args.js";
 import { UserError } from "../errors.js";
+import { openWorld } from "../../worlds/open.js";
 import { builtinWorlds, findWorld } from "../../worlds/registry.js";
 import type { WorldDefinition, WorldInfo } from "../../worlds/world.js";
 
-const USAGE = `usage: worldbreaker worlds [<name>] [--json]
+const USAGE = `usage: worldbreaker worlds [<name> | <data.json> | <data.csv> [--target <column>] | --external "<command>"] [--json]
 
 Lists the built-in worlds: a one-line summary, the inputs with their ranges (and the initial
 sub-range a run starts in), the observable, and the received theory a naive learner starts from.
-With a name, shows that world only.
-
-Any of them runs with 'worldbreaker discover <name>'. A staged-dataset .json, a .csv file or
---external "<command>" (a world in another process, JSON-lines protocol) can be used instead.
+With a name, shows that world only. With a staged-dataset .json, a .csv file or an external
+command, shows how worldbreaker reads it (inputs, ranges, stages) without running anything else —
+a quick check before 'worldbreaker discover'.
 
 options:
-  --json   one JSON array of worlds on stdout
+  --json               one JSON array of worlds on stdout
+  --target <column>    the observable of a .csv (default: the last column)
+  --external "<cmd>"   a world in another process (JSON-lines protocol, see docs/worlds.md)
 `;
 
 function describeRange(lo: number, hi: number): string {
@@ -25,7 +27,7 @@ function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4)));
 }
 
-function textOf(def: WorldDefinition, info: WorldInfo): string {
+function textOf(def: Pick<WorldDefinition, "name" | "summary">, info: WorldInfo): string {
   const lines = [`${def.name}: ${def.summary}`];
   for (const s of info.inputs) {
     const initial = s.initial ? `, starts in ${describeRange(s.initial[0], s.initial[1])}` : "";
@@ -45,13 +47,23 @@ export const command: Command = {
   summary: "list the built-in worlds (inputs, ranges, received theory)",
   usage: USAGE,
   async run(args, ctx) {
-    const { values, positionals } = parseCommandArgs("worlds", args, { json: { type: "boolean" } });
-    if (positionals.length > 1) throw new UserError("worlds: give at most one world name (see 'worldbreaker help worlds')");
+    const { values, positionals } = parseCommandArgs("worlds", args, {
+      json: { type: "boolean" },
+      target: { type: "string" },
+      external: { type: "string" },
+    });
+    if (positionals.length + (values.external !== undefined ? 1 : 0) > 1) throw new UserError("worlds: give at most one world (see 'worldbreaker help worlds')");
     let defs = builtinWorlds;
-    if (positionals.length === 1) {
-      const found = findWorld(positionals[0]);
-      if (!found) throw new UserError(`unknown world '${positionals[0]}'; built-in worlds: ${builtinWorlds.map((w) => w.name).join(", ")}`);
-      defs = [found];
+    if (positionals.length === 1 && findWorld(positionals[0])) defs = [findWorld(positionals[0])!];
+    else if (positionals.length === 1 || values.external !== undefined) {
+      // A dataset or an external world: open it exactly as discover would, show what was understood.
+      const spec = values.external !== undefined ? { external: values.external } : { name: positionals[0], ...(values.target ? { target: values.target } : {}) };
+      const world = await openWorld(spec, { seed: 0, cwd: ctx.cwd, signal: ctx.signal, onRestart: (why) => ctx.stderr(why + "\n") });
+      const info = world.info;
+      await world.close();
+      if (values.json) ctx.stdout(JSON.stringify([info], null, 2) + "\n");
+      else ctx.stdout(textOf({ name: info.name, summary: `${info.shape} world — ${info.description}` }, info) + "\n");
+      return 0;
     }
     const entries = defs.map((def) => {
       const world = def.create({ seed: 0 });
@@ -71,6 +83,7 @@ export const command: Command = {
         stages: info.stages ?? null,
         noise: info.noise ?? null,
         truth: def.truth ?? null,
+        truthConstants: def.truthConstants ?? null,
         truthDerived: def.truthDerived ?? null,
         truthNote: def.truthNote ?? null,
       }));

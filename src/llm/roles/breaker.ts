@@ -29,7 +29,8 @@ const SYSTEM = [
 
 /** Builds the Breaker's messages for one round. */
 export function breakerMessages(ctx: AgentContext, count: number): { role: "system" | "user"; content: string }[] {
-  const user = [describeWorld(ctx.world), "", describeState(ctx), "", `Propose ${count} experiments that could break the current law.`].join("\n");
+  const pool = ctx.world.shape === "pool" ? " Only experiments from a fixed list exist; the nearest one to each proposal will be run." : "";
+  const user = [describeWorld(ctx.world), "", describeState(ctx), "", `Propose ${count} experiments that could break the current law.${pool}`].join("\n");
   return [
     { role: "system", content: SYSTEM },
     { role: "user", content: user },

@@ -6,6 +6,9 @@
 import { z } from "zod";
 import type { AgentContext, CriticAgent, CriticVerdict, LawProposal } from "../../discover/agents.js";
 import type { LlmSession } from "../session.js";
+import { checkDimensions, parse, parseUnit, variablesOf, type Dimension } from "../../expr/index.js";
+import { parseDerived, type DerivedDef } from "../../discover/derived.js";
+import type { WorldInfo } from "../../worlds/world.js";
 import { checkCandidate, vocabularyOf } from "./law-candidates.js";
 import { GRAMMAR, describeWorld } from "./prompt-context.js";
 
@@ -49,11 +52,56 @@ export class LlmCritic implements CriticAgent {
     const checked = checkCandidate({ law: proposal.law, derived, rationale: proposal.rationale ?? "" }, vocabularyOf(ctx));
     if (!checked.ok) return { ok: false, issues: [checked.reason] };
 
+    // Units are physics, not opinion: when every unit is known, our own dimensional analysis decides.
+    const dims = dimensionVerdict(checked.proposal.law, checked.proposal.derived ?? {}, ctx.world);
+    if (dims && !dims.ok) return { ok: false, issues: [`units: ${dims.message}`] };
+
     const answer = await this.session.structured("critic", CriticAnswerSchema, criticMessages(proposal, ctx), { round: ctx.round, name: "critic_verdict" });
     if (!answer) return { ok: true, issues: ["no review: the language model gave no usable verdict"] };
     const issues = answer.issues.map((s) => s.trim()).filter((s) => s !== "");
-    if (!answer.unitsConsistent && !issues.some((s) => /unit|dimension/i.test(s))) issues.unshift("units are inconsistent");
+    const unitsOk = dims ? true : answer.unitsConsistent;
+    if (!unitsOk && !issues.some((s) => /unit|dimension/i.test(s))) issues.unshift("units are inconsistent");
     if (!answer.physicallyPlausible && issues.length === 0) issues.push("physically implausible");
-    return { ok: answer.unitsConsistent && answer.physicallyPlausible, issues };
+    return { ok: unitsOk && answer.physicallyPlausible, issues };
   }
+}
+
+/** The input a history variable is computed from (its unit is that input's: cummax, lag, delta and cumsum keep it). */
+function rootInput(def: DerivedDef): string {
+  return def.kind === "input" ? def.name : rootInput(def.arg);
+}
+
+/**
+ * Dimensional analysis of a law when the world gives units for the observable and every variable the
+ * law uses; undefined when some unit is unknown (then the model is asked about units too).
+ */
+export function dimensionVerdict(law: string, derived: Record<string, string>, world: WorldInfo): { ok: true } | { ok: false; message: string } | undefined {
+  const unitOf = (text: string | undefined): Dimension | undefined => {
+    if (!text) return undefined;
+    try {
+      return parseUnit(text);
+    } catch {
+      return undefined;
+    }
+  };
+  const inputs = world.inputs.map((i) => i.name);
+  const units: Record<string, Dimension> = {};
+  for (const i of world.inputs) {
+    const u = unitOf(i.unit);
+    if (u) units[i.name] = u;
+  }
+  for (const [name, def] of Object.entries(derived)) {
+    try {
+      const root = rootInput(parseDerived(def, inputs));
+      if (units[root]) units[name] = units[root];
+    } catch {
+      return undefined;
+    }
+  }
+  const target = unitOf(world.output.unit);
+  if (!target) return undefined;
+  const expr = parse(law, { variables: [...inputs, ...Object.keys(derived)] });
+  if (variablesOf(expr).some((v) => !units[v])) return undefined;
+  const r = checkDimensions(expr, units, target);
+  return r.ok ? { ok: true } : { ok: false, message: `${r.message} (in ${r.where})` };
 }
