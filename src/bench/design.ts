@@ -5,7 +5,12 @@
  * algorithm given the same number of forward evaluations and the same verification (ratios < 1 favour it).
  * Also measures forward-model speed (sequences per second) and the wall time of a default design run.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { predictSecondaryStructure, q3 } from "../design/chouFasman.js";
 import { DEFAULT_CONSTRAINTS } from "../design/constraints.js";
+import { anmModes, gnmBfactors, pearson } from "../design/elasticNetwork.js";
+import { parsePdb } from "../design/pdb.js";
 import { runDesign, type DesignGoal } from "../design/design.js";
 import { predictForce } from "../design/forceModel.js";
 import { SHIPPED_NATURAL } from "../design/naturalSequences.js";
@@ -18,14 +23,49 @@ const f3 = (x: number) => x.toFixed(3);
 const STRATEGIES = ["profile", "ga", "random"] as const;
 const out = (s: string) => process.stdout.write(s + "\n");
 
-function heldOut(length: number, count: number): { name: string; sequence: string }[] {
+/**
+ * Held-out sequences: fragments of the natural set and random sequences, never shown to the optimiser. Force
+ * targets must contain at least one mechanical domain (a featureless chain is matched by anything).
+ */
+function heldOut(length: number, count: number, needsDomain: boolean): { name: string; sequence: string }[] {
   const natural = SHIPPED_NATURAL.filter((s) => s.sequence.length >= length + 5).map((s, i) => {
     const start = (7 * i) % (s.sequence.length - length);
     return { name: `${s.id}[${start + 1}-${start + length}]`, sequence: s.sequence.slice(start, start + length) };
   });
   const rng = new Rng(424242);
-  const random = Array.from({ length: 2 }, (_, i) => ({ name: `random-${i + 1}`, sequence: randomSequence(length, DEFAULT_CONSTRAINTS, rng) }));
-  return [...natural, ...random].slice(0, count);
+  const random = Array.from({ length: 6 }, (_, i) => ({ name: `random-${i + 1}`, sequence: randomSequence(length, DEFAULT_CONSTRAINTS, rng) }));
+  const all = [...natural, ...random].filter((t) => !needsDomain || predictForce(t.sequence, { replicas: 1 }).domains.length > 0);
+  // Alternate natural and random targets so a short list still has both kinds.
+  const nat = all.filter((t) => !t.name.startsWith("random"));
+  const ran = all.filter((t) => t.name.startsWith("random"));
+  const mixed: { name: string; sequence: string }[] = [];
+  for (let i = 0; mixed.length < count && (i < nat.length || i < ran.length); i++) {
+    if (i < nat.length) mixed.push(nat[i]);
+    if (i < ran.length && mixed.length < count) mixed.push(ran[i]);
+  }
+  return mixed;
+}
+
+function validation(): void {
+  out("### Forward-model validation on the shipped PDB structures (first chain)\n");
+  out("| structure | residues | Chou–Fasman Q3 vs HELIX/SHEET | GNM r (B-factors) | ANM zero modes |");
+  out("|---|---|---|---|---|");
+  const dir = resolve("../shared/benchmarks/pdb");
+  let files: string[];
+  try { files = readdirSync(dir).filter((f) => f.endsWith(".pdb")).sort(); } catch { out("(../shared/benchmarks/pdb not found; skipped)\n"); return; }
+  for (const f of files) {
+    const [c] = parsePdb(readFileSync(join(dir, f), "utf8"), f);
+    const q = q3(predictSecondaryStructure(c.sequence).states, c.states);
+    const r = pearson(gnmBfactors(c.coords), c.bfactors);
+    let zeros = "—";
+    if (c.sequence.length <= 130) {
+      const ev = anmModes(c.coords, 1).eigenvalues;
+      const scale = ev[ev.length - 1];
+      zeros = String(Array.from(ev).filter((v) => Math.abs(v) < 1e-9 * scale).length);
+    }
+    out(`| ${f.replace(".pdb", "")}${c.chain} | ${c.sequence.length} | ${f3(q)} | ${f3(r)} | ${zeros} |`);
+  }
+  out("");
 }
 
 function speed(label: string, fn: (s: string) => void, sequences: string[], minMs: number): number {
@@ -40,7 +80,7 @@ function speed(label: string, fn: (s: string) => void, sequences: string[], minM
 async function forceMatch(quick: boolean): Promise<void> {
   const length = 60;
   const budget = quick ? 300 : 1000;
-  const targets = heldOut(length, quick ? 3 : 6);
+  const targets = heldOut(length, quick ? 3 : 6, true);
   out(`### Force curve targets (length ${length}, ${budget} evaluations each, best design verified with 32 replicas)\n`);
   out("| target | target fmax (pN) | strategy | curve L2 error | fmax error | energy error | seconds |");
   out("|---|---|---|---|---|---|---|");
@@ -69,7 +109,7 @@ async function forceMatch(quick: boolean): Promise<void> {
 async function modesMatch(quick: boolean): Promise<void> {
   const length = 40;
   const budget = quick ? 100 : 300;
-  const targets = heldOut(length, quick ? 2 : 4);
+  const targets = heldOut(length, quick ? 2 : 4, false);
   out(`### Normal-mode targets (length ${length}, ${budget} evaluations each, verified with 16 perturbed replicas)\n`);
   out("| target | strategy | R² mode 1 | R² mode 2 | R² mode 3 | mean R² | seconds |");
   out("|---|---|---|---|---|---|---|");
@@ -93,6 +133,7 @@ async function modesMatch(quick: boolean): Promise<void> {
 /** Runs the design benchmark. */
 export async function run(args: string[]): Promise<void> {
   const quick = args.includes("--quick");
+  validation();
   const rng = new Rng(5);
   const seqs = (n: number) => Array.from({ length: 16 }, () => randomSequence(n, DEFAULT_CONSTRAINTS, rng));
   out("### Forward-model speed (one core)\n\n| model | sequences/s |\n|---|---|");

@@ -11,7 +11,7 @@ import { parseLaw, scoreLaw, structureKey } from "./laws.js";
 import { breakSentence, findWitness } from "./sentence.js";
 import type { BreakType, LawSource, LawState, LoopState, RoundRecord } from "./types.js";
 import type { RunEvent } from "./events.js";
-import { compile } from "../expr/index.js";
+import { compile, mapExpr, v, variablesOf } from "../expr/index.js";
 
 /** What a round needs besides the evidence. */
 export interface RoundEnv {
@@ -114,6 +114,25 @@ async function agentCandidates(env: RoundEnv, current: LawState, evidence: Evide
 }
 
 /**
+ * The current law re-expressed in the new vocabulary: each input replaced by a derived variable built
+ * on it (strain → cummax_strain). An ontology break often keeps the old law's shape over a new
+ * variable — the loading curve becomes the envelope over the largest strain reached — so these are
+ * natural starting points for the search.
+ */
+function vocabularyVariants(expr: Expr, env: RoundEnv, evidence: Evidence): Expr[] {
+  const out: Expr[] = [];
+  for (const [name, text] of Object.entries(env.derivedDefs)) {
+    if (!evidence.variables.includes(name)) continue;
+    const m = /^[a-z]+\(([A-Za-z_][A-Za-z0-9_]*)\)$/.exec(text);
+    if (!m) continue;
+    const input = m[1];
+    if (!variablesOf(expr).includes(input)) continue;
+    out.push(mapExpr(expr, (n) => (n.kind === "var" && n.name === input ? v(name) : n)));
+  }
+  return out;
+}
+
+/**
  * Laws the run held before (and the received theory), refitted on today's evidence: a law dropped in an
  * earlier round may again be the shortest once more data is in, and the gate must be able to see it.
  */
@@ -196,9 +215,15 @@ export async function reviseRound(env: RoundEnv, prev: LoopState, evidence: Evid
     ? scoreLaw(prev.received.expr, prev.received.params, evidence, env.derivedDefs, { refit: true, restarts: 6, seed: seedFor(env.seed, "received", env.round) })
     : undefined;
   const agentCands = await agentCandidates(env, cur, evidence);
-  const warm: (string | Expr)[] = [cur.expr, ...prev.pareto.map((p) => p.expr), ...agentCands.map((c) => c.state.expr)];
+  const variants = vocabularyVariants(cur.expr, env, evidence);
+  const variantCands: Candidate[] = [];
+  for (const expr of variants) {
+    const s = scoreLaw(expr, cur.params, evidence, env.derivedDefs, { refit: true, seed: refitSeed });
+    if (s) variantCands.push({ state: s, source: "vocabulary" });
+  }
+  const warm: (string | Expr)[] = [cur.expr, ...prev.pareto.map((p) => p.expr), ...agentCands.map((c) => c.state.expr), ...variants];
   const res = await runExplainer(env, evidence, warm);
-  const cands = [...explainerCandidates(env, res, evidence), ...agentCands, ...historyCandidates(env, prev, cur, evidence)];
+  const cands = [...explainerCandidates(env, res, evidence), ...agentCands, ...variantCands, ...historyCandidates(env, prev, cur, evidence)];
   cands.sort((a, b) => a.state.bits.total - b.state.bits.total);
   const best = cands[0];
   if (best) env.emit({ type: "law_proposed", runId: env.runId, round: env.round, law: best.state.law, bits: best.state.bits.total, source: best.source });

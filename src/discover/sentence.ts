@@ -46,7 +46,7 @@ export function findWitness(
   if (best < 0) return undefined;
   const inputs: Record<string, number> = {};
   for (const v of shown) if (evidence.columns[v]) inputs[v] = evidence.columns[v][best];
-  return { inputs, predicted: oldPred[best], observed: evidence.target[best] };
+  return { inputs, predicted: oldPred[best], observed: evidence.target[best], noiseWidths: bestZ };
 }
 
 const TYPE_WORDS: Record<BreakType, string> = {
@@ -68,7 +68,10 @@ export function breakSentence(opts: {
 }): string {
   const head = opts.oldName.charAt(0).toUpperCase() + opts.oldName.slice(1);
   const gain = `${fmt(opts.gainBits)} bits`;
-  if (!opts.witness) return `${head} was replaced by ${opts.newLaw} (${TYPE_WORDS[opts.type]}), saving ${gain}.`;
+  // A miss within three noise-widths is no contradiction: the new law won by being shorter, not by fitting better.
+  if (!opts.witness || (opts.witness.noiseWidths ?? Infinity) < 3) {
+    return `${head} is replaced by the shorter ${opts.newLaw}, which fits the evidence as well (${TYPE_WORDS[opts.type]}), saving ${gain}.`;
+  }
   const at = Object.entries(opts.witness.inputs)
     .map(([k, v]) => `${k} = ${fmt(v)}`)
     .join(", ");

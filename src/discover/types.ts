@@ -21,13 +21,15 @@ export interface LawState {
 }
 
 /** Where a law came from. */
-export type LawSource = "received" | "explainer" | "pareto" | "agent" | "current" | "history";
+export type LawSource = "received" | "explainer" | "pareto" | "agent" | "current" | "history" | "vocabulary";
 
 /** The observation that best shows why an old law broke: where it missed by the most noise-widths. */
 export interface BreakWitness {
   inputs: Record<string, number>;
   predicted: number;
   observed: number;
+  /** How many expected noise-widths the old law missed by there. */
+  noiseWidths?: number;
 }
 
 /** One round as reported (the `rounds` entries of `discover --json`, plus details for the report). */

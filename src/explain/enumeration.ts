@@ -30,6 +30,8 @@ export interface EnumerationOptions {
   maxTrees?: number;
   /** Laws returned (lowest error first). */
   keep?: number;
+  /** Wall-clock time (ms since epoch) at which to stop building. */
+  deadline?: number;
 }
 
 const UNARY: { op: UnaryOp | "square" | "inv"; f: (a: number) => number }[] = [
@@ -94,8 +96,15 @@ export function enumerateLaws(variables: readonly string[], columns: readonly Fl
   const scratch = new Float64Array(n);
   let attempts = 0;
   const maxAttempts = maxTrees * 8;
+  const deadline = opts.deadline ?? Infinity;
+  let late = false;
   const add = (level: Built[], makeExpr: () => Expr, values: Float64Array, constant: boolean): void => {
     attempts++;
+    if ((attempts & 1023) === 0 && (Date.now() >= deadline || signal?.aborted)) {
+      late = true;
+      attempts = maxAttempts;
+    }
+    if (late) return;
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = 0; i < n; i++) {

@@ -38,6 +38,8 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   const deadline = start + timeSeconds * 1000 * 0.92;
   const maxEvaluations = options.maxEvaluations ?? Infinity;
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  // The fast paths may use at most a third of a wall-time budget; the search gets the rest.
+  const fastDeadline = Number.isFinite(timeSeconds) ? start + timeSeconds * 1000 * 0.33 : Infinity;
   const clean = cleanEvidence(evidence);
   const dims = evidence.units ? parseUnits(evidence.units, [...clean.variables, clean.targetName]) : null;
   const keep = screenVariables(clean, MAX_SEARCH_VARIABLES);
@@ -52,7 +54,7 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   const constantTarget = variance(clean.target) === 0 || clean.rows < 2;
   if (!constantTarget) {
     const fastRows = sampleRows(clean.rows, 2000, seed);
-    candidates.push(...fastPathCandidates(vars, cols.map((c) => takeRows(c, fastRows)), takeRows(clean.target, fastRows), options.signal));
+    candidates.push(...fastPathCandidates(vars, cols.map((c) => takeRows(c, fastRows)), takeRows(clean.target, fastRows), options.signal, fastDeadline));
   } else {
     candidates.push({ expr: { kind: "param", index: 0, name: "c0" }, params: [clean.target[0]], source: "constant" });
   }
@@ -67,12 +69,13 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     for (const space of spaces) {
       if (options.signal?.aborted || measuredLaws.some((l) => 1 - l.r2 <= EXACT_LOSS && unitsOk(l.expr, units))) break;
       const piRows = sampleRows(clean.rows, 2000, seed + 2);
-      const piCands = fastPathCandidates(space.variables, space.columns.map((c) => takeRows(c, piRows)), takeRows(space.target, piRows), options.signal).map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` }));
+      const piCands = fastPathCandidates(space.variables, space.columns.map((c) => takeRows(c, piRows)), takeRows(space.target, piRows), options.signal, fastDeadline).map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` }));
       evaluations += piCands.length;
       measuredLaws = measuredLaws.concat(measureAll(piCands, full, seed, options.signal));
     }
   }
   const exactNow = measuredLaws.some((l) => 1 - l.r2 <= EXACT_LOSS && unitsOk(l.expr, units));
+  reportFastPaths(measuredLaws, start, evaluations, options);
   if (!constantTarget && !exactNow && clean.rows >= 3) {
     const reduced = dims ? reduceProblem(vars, cols, clean.target, clean.targetName, dims) : null;
     const space = reduced && reduced.variables.length > 0 ? reduced : null;
@@ -179,4 +182,13 @@ function warmStartCandidates(laws: readonly (string | Expr)[], clean: CleanEvide
 
 function unitsOk(expr: Expr, units: { dims: Record<string, number[]>; target: number[] } | null): boolean {
   return !units || lawHasConsistentUnits(expr, units.dims, units.target);
+}
+
+// One progress report after the fast paths, so a caller hears something even before the search.
+function reportFastPaths(laws: readonly MeasuredLaw[], start: number, evaluations: number, options: ExplainOptions): void {
+  if (!options.onProgress) return;
+  const best = chooseByBits(paretoFront(dedupe([...laws])));
+  if (!best) return;
+  const secs = (Date.now() - start) / 1000;
+  options.onProgress({ best: best.law, bits: best.bits.total, r2: best.r2, evaluations, evaluationsPerSecond: evaluations / Math.max(secs, 1e-3), seconds: secs });
 }

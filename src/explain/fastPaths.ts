@@ -15,7 +15,7 @@ import { forwardSelect } from "./sparseRegression.js";
 const EXACT = 1e-12;
 
 /** Candidates from the fast paths over the given columns (all rows, or a subsample for speed). */
-export function fastPathCandidates(variables: readonly string[], columns: readonly Float64Array[], target: Float64Array, signal?: AbortSignal): Candidate[] {
+export function fastPathCandidates(variables: readonly string[], columns: readonly Float64Array[], target: Float64Array, signal?: AbortSignal, deadline = Infinity): Candidate[] {
   const out: Candidate[] = [];
   const n = target.length;
   let mean = 0;
@@ -42,7 +42,7 @@ export function fastPathCandidates(variables: readonly string[], columns: readon
     variables,
     columns.map((c) => c.subarray(0, rows)),
     target.subarray(0, rows),
-    { maxSize: variables.length === 1 ? 8 : 7, maxTrees: variables.length === 1 ? 60_000 : 40_000 },
+    { maxSize: variables.length === 1 ? 8 : 7, maxTrees: variables.length === 1 ? 60_000 : 40_000, deadline },
     signal,
   );
   for (const l of laws) out.push({ expr: add(param(0), mul(param(1), l.feature)), params: [l.a, l.b], source: "enumeration" });

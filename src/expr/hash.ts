@@ -3,23 +3,37 @@ import { formatNumber } from "./printInfix.js";
 
 /**
  * A canonical prefix serialisation of the tree: equal strings exactly when the trees are structurally equal.
- * Params are identified by index (their print names do not matter); variables by name.
+ * Params are identified by index (their print names do not matter); variables by name. `memo` lets a caller
+ * that asks for the keys of the same subtrees many times (the simplifier) compute each only once.
  */
-export function exprKey(e: Expr): string {
+export function exprKey(e: Expr, memo?: Map<Expr, string>): string {
+  const known = memo?.get(e);
+  if (known !== undefined) return known;
+  let key: string;
   switch (e.kind) {
     case "num":
-      return Number.isNaN(e.value) ? "#NaN" : `#${formatNumber(e.value)}`;
+      key = Number.isNaN(e.value) ? "#NaN" : `#${formatNumber(e.value)}`;
+      break;
     case "pi":
-      return "pi";
+      key = "pi";
+      break;
     case "var":
-      return `$${e.name}`;
+      key = `$${e.name}`;
+      break;
     case "param":
-      return `@${e.index}`;
+      key = `@${e.index}`;
+      break;
     case "unary":
-      return `(${e.op} ${exprKey(e.arg)})`;
+      key = `(${e.op} ${exprKey(e.arg, memo)})`;
+      break;
     case "binary":
-      return `(${e.op} ${exprKey(e.left)} ${exprKey(e.right)})`;
+      key = `(${e.op} ${exprKey(e.left, memo)} ${exprKey(e.right, memo)})`;
+      break;
+    default:
+      key = `?${JSON.stringify(e)}`;
   }
+  memo?.set(e, key);
+  return key;
 }
 
 /** 64-bit FNV-1a of a string, as 16 hex digits (two 32-bit halves with different offsets, mixed). */

@@ -10,11 +10,24 @@ import { frac, fracAdd, fracDiv, fracMul, fracValue, type Fraction } from "./rat
  * equal laws written differently usually simplify to the same tree (hash `simplify(e)` to de-duplicate).
  */
 export function simplify(expr: Expr): Expr {
+  // Keys of the same subtrees are asked for many times within one call; remember them for this call only.
+  memo = new Map();
+  try {
+    return simplifyPasses(expr);
+  } finally {
+    memo = new Map();
+  }
+}
+
+let memo = new Map<Expr, string>();
+const keyOf = (e: Expr): string => exprKey(e, memo);
+
+function simplifyPasses(expr: Expr): Expr {
   let current = expr;
-  let key = exprKey(current);
+  let key = keyOf(current);
   for (let pass = 0; pass < 4; pass++) {
     const next = mapExpr(current, rewrite);
-    const nextKey = exprKey(next);
+    const nextKey = keyOf(next);
     if (nextKey === key) return next;
     current = next;
     key = nextKey;
@@ -109,7 +122,7 @@ function productParts(e: Expr): Term {
   let coef = frac(1);
   const factors = new Map<string, Factor>();
   const add = (base: Expr, exp: number): void => {
-    const key = exprKey(base);
+    const key = keyOf(base);
     const known = factors.get(key);
     if (known) known.exp += exp;
     else factors.set(key, { base, key, exp });
@@ -130,7 +143,7 @@ function productParts(e: Expr): Term {
     }
   };
   collect(e, 1);
-  if (!Number.isFinite(fracValue(coef))) return { coef: frac(1), factors: [{ base: e, key: exprKey(e), exp: 1 }] };
+  if (!Number.isFinite(fracValue(coef))) return { coef: frac(1), factors: [{ base: e, key: keyOf(e), exp: 1 }] };
   const list = [...factors.values()].filter((f) => f.exp !== 0).sort(compareFactors);
   return { coef, factors: list };
 }
@@ -246,8 +259,8 @@ function rewriteFunction(op: Exclude<Expr & { kind: "unary" }, never>["op"], arg
 
 function rewriteMinMax(op: "min" | "max", a: Expr, b: Expr): Expr {
   if (a.kind === "num" && b.kind === "num") return num(op === "min" ? Math.min(a.value, b.value) : Math.max(a.value, b.value));
-  const ka = exprKey(a);
-  const kb = exprKey(b);
+  const ka = keyOf(a);
+  const kb = keyOf(b);
   if (ka === kb) return a;
   return ka <= kb ? binary(op, a, b) : binary(op, b, a);
 }

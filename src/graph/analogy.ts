@@ -229,7 +229,7 @@ class AnalogySearch {
     for (;;) {
       const per = this.preservedPerNode(state);
       const weak = state.order.filter((x) => (per.get(x) ?? 0) < minPreserved);
-      if (weak.length === 0 || weak.length === state.order.length) return state;
+      if (weak.length === 0) return state;
       for (const x of weak) {
         state.mapB[state.mapA[x]] = -1;
         state.mapA[x] = -1;

@@ -1,6 +1,6 @@
 /** Finds and reads the text files a graph is built from. */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, relative, resolve } from "node:path";
+import { extname, isAbsolute, join, relative, resolve } from "node:path";
 import { UserError } from "../errors.js";
 
 /** Extensions read when a folder is given (explicitly named files are read whatever their extension). */
@@ -40,7 +40,9 @@ export function listCorpusFiles(paths: readonly string[], cwd: string): string[]
 /** Reads one file as UTF-8 text, refusing binary files (PDFs must be exported to text first). */
 export function readCorpusFile(fullPath: string, cwd: string): CorpusFile {
   const buf = readFileSync(fullPath);
-  const file = relative(cwd, fullPath) || fullPath;
+  // Provenance names files relative to the working directory when they are under it, else absolutely.
+  const rel = relative(cwd, fullPath);
+  const file = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : fullPath;
   if (buf.subarray(0, 8000).includes(0)) throw new UserError(`graph build: ${file} is not a text file (export PDFs to text or Markdown first)`);
   return { file, text: buf.toString("utf8") };
 }

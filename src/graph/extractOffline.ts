@@ -77,6 +77,7 @@ export function extractOffline(file: string, source: string): Extraction {
   doc.sentences().each((sentence, index) => {
     sentenceCount += 1;
     const tokens = sentence.tokens();
+    if (tokens.length() === 0) return;
     const from = tokens.itemAt(0).index();
     const to = from + tokens.length();
     const units = joinCompounds(allValues.slice(from, to), allPos.slice(from, to), allLemma.slice(from, to), allSpaces.slice(from, to));

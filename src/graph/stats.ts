@@ -109,7 +109,7 @@ export function formatStats(st: GraphStats): string {
     `graph ${st.name}: ${st.nodes} concepts, ${st.edges} edges (${Object.entries(st.edgesByKind).map(([k, v]) => `${v} ${k}`).join(", ") || "none"}) from ${st.documents} documents`,
     `connected pairs ${st.pairs}, density ${f(st.density, 4)}, ${st.components} components (largest ${st.largestComponent})`,
     `degree: mean ${f(st.degree.mean, 2)}, median ${f(st.degree.median)}, max ${st.degree.max}`,
-    `degree distribution: ${st.degree.distribution.map((d) => `${d.degree}:${d.count}`).join(" ")}`,
+    `degree distribution: ${st.degree.distribution.map((d) => `${d.degree}:${d.count}`).join(" ") || "none"}`,
   ];
   if (st.scaleFree) {
     const sf = st.scaleFree;
@@ -121,7 +121,7 @@ export function formatStats(st: GraphStats): string {
   lines.push(`communities: ${st.communities.count} (cap ${st.communities.cap}, ${st.communities.levels} levels, top-level modularity ${f(st.communities.modularity)})`);
   for (const c of st.communities.list.slice(0, 10)) lines.push(`  ${c.id.padEnd(8)} ${String(c.size).padStart(4)}  ${c.top.join(", ")}`);
   if (st.communities.list.length > 10) lines.push(`  … ${st.communities.list.length - 10} more`);
-  lines.push(`hubs (degree): ${st.hubs.map((h) => `${h.label} ${h.value}`).join(", ")}`);
-  lines.push(`bridges (betweenness): ${st.bridges.map((h) => `${h.label} ${f(h.value)}`).join(", ")}`);
+  lines.push(`hubs (degree): ${st.hubs.map((h) => `${h.label} ${h.value}`).join(", ") || "none"}`);
+  lines.push(`bridges (betweenness): ${st.bridges.map((h) => `${h.label} ${f(h.value)}`).join(", ") || "none"}`);
   return lines.join("\n") + "\n";
 }

@@ -37,6 +37,8 @@ export interface Exchange {
   error?: string;
   /** Verdict on `response`: `ok` (valid), `invalid` (broke the schema; repair or skip followed). */
   verdict?: "ok" | "invalid";
+  /** The server stopped at max_tokens (finish_reason "length"). */
+  truncated?: boolean;
   tokens: TokenUsage;
   latencyMs: number;
   /** Whether the answer came from the store instead of the network. */

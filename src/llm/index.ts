@@ -22,3 +22,4 @@ export { LlmCritic, CriticAnswerSchema, criticMessages } from "./roles/critic.js
 export { checkCandidates, cleanLaw } from "./roles/law-candidates.js";
 export { llmWarmStart, evidenceContext } from "./explain-seeds.js";
 export { summarizeExchanges, type ExchangeSummary, type ExchangeTotals } from "./provenance.js";
+export { checkProfile, formatCheckReport, type CheckReport, type RoleCheck } from "./check.js";

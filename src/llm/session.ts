@@ -86,7 +86,7 @@ export class LlmReplayMissError extends UserError {
   }
 }
 
-type Answer = { content: string; problem?: string };
+type Answer = { content: string; problem?: string; truncated?: boolean };
 
 /** One language-model session over one profile. */
 export class LlmSession {
@@ -189,9 +189,11 @@ export class LlmSession {
     if (first.problem === undefined) return this.answered(value as T);
     if (opts.repair === false) return this.skip();
 
+    // A reply cut off at max_tokens is usually not a misunderstanding: ask for a shorter answer.
+    const cutOff = first.truncated ? ` (your answer was cut off at the limit of ${String(body.max_tokens)} tokens: answer more briefly)` : "";
     const repairBody = {
       ...body,
-      messages: [...messages, { role: "assistant", content: first.content }, { role: "user", content: repairPrompt(first.problem) }],
+      messages: [...messages, { role: "assistant", content: first.content }, { role: "user", content: repairPrompt(first.problem + cutOff) }],
     };
     const second = await this.ask(role, round, repairBody, validate, signal);
     if (second && second.problem === undefined) {
@@ -251,6 +253,7 @@ export class LlmSession {
       const tokens = normalizeTokens(recorded.tokens);
       this.chargeTokens(tokens);
       const problem = validate(recorded.response);
+      const truncated = (recorded as { truncated?: unknown }).truncated === true;
       await this.record({
         key,
         role,
@@ -265,9 +268,10 @@ export class LlmSession {
         tokens,
         latencyMs: 0,
         cached: true,
+        ...(truncated ? { truncated } : {}),
         at: new Date().toISOString(),
       });
-      return { content: recorded.response, problem };
+      return { content: recorded.response, problem, truncated };
     }
     if (this.mode === "replay") throw new LlmReplayMissError(role, key, round);
 
@@ -286,14 +290,16 @@ export class LlmSession {
       let failure: Failure | undefined;
       let content: string | undefined;
       let usage: TokenUsage | undefined;
+      let truncated = false;
       try {
         release = await this.semaphore.acquire(signal);
         // Latency is the server's: time spent queueing for a slot is not counted.
         t0 = performance.now();
         this.counters.requests += 1;
         const completion = (await this.client.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })) as unknown;
-        const c = completion as { choices?: { message?: { content?: unknown } }[]; usage?: { prompt_tokens?: number; completion_tokens?: number } };
+        const c = completion as { choices?: { message?: { content?: unknown }; finish_reason?: unknown }[]; usage?: { prompt_tokens?: number; completion_tokens?: number } };
         const text = c?.choices?.[0]?.message?.content;
+        truncated = c?.choices?.[0]?.finish_reason === "length";
         if (typeof text !== "string") failure = { retryable: true, message: "the server's reply is not a chat completion (no choices[0].message.content)" };
         else {
           content = text;
@@ -312,8 +318,8 @@ export class LlmSession {
         this.chargeTokens(usage);
         this.counters.latencyMs += latencyMs;
         const problem = validate(content);
-        await this.record({ ...base, attempt, response: content, tokens: usage, latencyMs, verdict: problem ? "invalid" : "ok", at: new Date().toISOString() });
-        return { content, problem };
+        await this.record({ ...base, attempt, response: content, tokens: usage, latencyMs, verdict: problem ? "invalid" : "ok", ...(truncated ? { truncated } : {}), at: new Date().toISOString() });
+        return { content, problem, truncated };
       }
 
       const f = failure as Failure;

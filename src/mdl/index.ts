@@ -11,3 +11,4 @@ export {
 } from "./descriptionLength.js";
 export type { Bits } from "../explain/types.js";
 export { rSquared, rootMeanSquareError, scoreLaw, type LawScore } from "./scoreLaw.js";
+export { scoreOnEvidence, type EvidenceScore } from "./evidenceScore.js";

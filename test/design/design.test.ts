@@ -98,13 +98,14 @@ describe("force design", () => {
 
 describe("modes design", () => {
   it("beats random search at an equal budget on a small instance", async () => {
-    const target = { modes: predictModes(HIDDEN.slice(0, 30)).modes };
+    // Target: the modes of ubiquitin's first 24 residues on the idealised trace (never shown to the search).
+    const target = { modes: predictModes(SHIPPED_NATURAL[0].sequence.slice(0, 24)).modes };
     let profile = 0, random = 0;
-    for (const seed of [1, 2]) {
-      const base = { goal: { kind: "modes" as const, target }, length: 30, budget: 100, replicas: 2, designs: 1, controls: 0, seed };
+    for (const seed of [1, 2, 3]) {
+      const base = { goal: { kind: "modes" as const, target }, length: 24, budget: 100, replicas: 2, designs: 1, controls: 0, seed };
       profile += (await runDesign(request(base))).bestTrace.at(-1)!;
       random += (await runDesign(request({ ...base, strategy: "random" }))).bestTrace.at(-1)!;
     }
-    expect(profile).toBeLessThan(random);
+    expect(profile).toBeLessThan(0.9 * random);
   });
 });

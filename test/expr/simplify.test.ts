@@ -69,6 +69,27 @@ describe("simplify", () => {
     expect(exprHash(simplify(parse("a*b - c")))).not.toBe(exprHash(simplify(parse("a*b + c"))));
   });
 
+  it("gives commuted laws the same canonical form (property)", () => {
+    const commute = (e: Expr, flips: boolean[]): Expr => {
+      let k = 0;
+      const walk = (n: Expr): Expr => {
+        if (n.kind === "unary") return unary(n.op, walk(n.arg));
+        if (n.kind !== "binary") return n;
+        const l = walk(n.left);
+        const r = walk(n.right);
+        const flip = flips[k++ % flips.length] && (n.op === "+" || n.op === "*" || n.op === "min" || n.op === "max");
+        return flip ? binary(n.op, r, l) : binary(n.op, l, r);
+      };
+      return walk(e);
+    };
+    fc.assert(
+      fc.property(arbSmallExpr(), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (e, flips) => {
+        expect(toInfix(simplify(commute(e, flips)))).toBe(toInfix(simplify(e)));
+      }),
+      { numRuns: 500, seed: 21 },
+    );
+  });
+
   it("is idempotent and never grows a law by much (property)", () => {
     fc.assert(
       fc.property(arbSmallExpr(), (e) => {

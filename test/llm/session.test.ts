@@ -85,6 +85,13 @@ describe("LlmSession.structured", () => {
     expect(s.stats()).toMatchObject({ repaired: 1, answered: 1 });
   });
 
+  it("asks for a shorter answer when the first one was cut off at max_tokens", async () => {
+    server.enqueue({ kind: "content", content: '{"value": 3, "no', finishReason: "length" }, reply.json({ value: 3, note: "short" }));
+    const { s } = session({ maxTokens: 32 });
+    expect(await s.structured("explainer", Answer, ask)).toEqual({ value: 3, note: "short" });
+    expect(server.chatRequests()[1].lastMessage).toMatch(/cut off at the limit of 32 tokens: answer more briefly/);
+  });
+
   it("skips after one failed repair of a schema-violating answer", async () => {
     server.enqueue(reply.json({ value: "three" }), reply.json({ value: 3 }));
     const { s, logs } = session();

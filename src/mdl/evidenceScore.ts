@@ -1,0 +1,28 @@
+import { compile, type Expr } from "../expr/index.js";
+import type { Bits, Evidence } from "../explain/types.js";
+import { descriptionLength, type MdlOptions } from "./descriptionLength.js";
+import { rootMeanSquareError, rSquared } from "./scoreLaw.js";
+
+/** How well a fitted law explains some evidence. */
+export interface EvidenceScore {
+  bits: Bits;
+  r2: number;
+  rmse: number;
+  predicted: Float64Array;
+}
+
+/**
+ * Scores a fitted law on evidence with the evidence's own code book (its variable count and target
+ * precision), so that every law scored through here on the same evidence is comparable. Prefer this to
+ * calling `descriptionLength` directly.
+ */
+export function scoreOnEvidence(expr: Expr, params: ArrayLike<number>, evidence: Evidence, opts: Omit<MdlOptions, "variableCount"> = {}): EvidenceScore {
+  const columns = evidence.variables.map((name) => evidence.columns[name]);
+  const predicted = compile(expr, evidence.variables).evaluate(columns, params, new Float64Array(evidence.target.length));
+  return {
+    bits: descriptionLength(expr, params, evidence.target, predicted, { ...opts, variableCount: evidence.variables.length }),
+    r2: rSquared(evidence.target, predicted),
+    rmse: rootMeanSquareError(evidence.target, predicted),
+    predicted,
+  };
+}
