@@ -1,6 +1,7 @@
 import { UserError } from "../errors.js";
 import { coverageStrategy } from "./coverage.js";
 import { disagreementStrategy } from "./disagreement.js";
+import { frontierStrategy } from "./frontier.js";
 import { randomStrategy } from "./random.js";
 import { residualsStrategy } from "./residuals.js";
 import { stagesStrategy } from "./stages.js";
@@ -8,6 +9,7 @@ import type { BreakerStrategy } from "./types.js";
 
 /** Every built-in strategy by name. */
 export const breakerStrategies: Record<string, BreakerStrategy> = {
+  frontier: frontierStrategy,
   disagreement: disagreementStrategy,
   coverage: coverageStrategy,
   residuals: residualsStrategy,
@@ -17,6 +19,7 @@ export const breakerStrategies: Record<string, BreakerStrategy> = {
 
 /** The default mix, with the share of each batch it is offered (slots it leaves unused go to the next). */
 export const DEFAULT_MIX: Array<{ name: string; weight: number }> = [
+  { name: "frontier", weight: 1 },
   { name: "disagreement", weight: 3 },
   { name: "residuals", weight: 2 },
   { name: "coverage", weight: 3 },

@@ -18,6 +18,20 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INFINITY = /^([+-]?)(?:inf|infinity)$/i;
 const MISSING = /^(?:|na|nan|n\/a|null)$/i;
 
+/** Text from the file made safe for a one-line message: control characters escaped, long text cut. */
+export function shown(text: string, max = 30): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  let out = "";
+  for (const ch of cut) {
+    const code = ch.charCodeAt(0);
+    if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else out += code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, "0")}` : ch;
+  }
+  return out;
+}
+
 /** Parses one cell; returns undefined when it is not a number (the caller names the cell). */
 export function parseCell(cell: string, allowMissing: boolean): number | undefined {
   const t = cell.trim();
@@ -40,7 +54,7 @@ export function parseCsv(text: string, fileName: string, opts: CsvOptions = {}):
   } catch (err) {
     const e = err as { message?: string; lines?: number };
     const where = e.lines !== undefined ? `row ${e.lines}: ` : "";
-    throw new UserError(`${fileName}: ${where}${(e.message ?? String(err)).replace(/^Invalid [^:]*: /, "")}`);
+    throw new UserError(`${fileName}: ${where}${shown((e.message ?? String(err)).replace(/^Invalid [^:]*: /, ""), 200)}`);
   }
   if (records.length === 0) throw new UserError(`${fileName}: the file is empty (expected a header row of column names)`);
   const header = records[0].record.map((h) => h.trim());
@@ -48,7 +62,7 @@ export function parseCsv(text: string, fileName: string, opts: CsvOptions = {}):
   const seen = new Map<string, number>();
   header.forEach((name, k) => {
     if (name === "") throw new UserError(`${fileName}: row ${headerLine}: column ${k + 1} has no name`);
-    if (seen.has(name)) throw new UserError(`${fileName}: row ${headerLine}: column name '${name}' appears twice (columns ${seen.get(name)! + 1} and ${k + 1})`);
+    if (seen.has(name)) throw new UserError(`${fileName}: row ${headerLine}: column name '${shown(name)}' appears twice (columns ${seen.get(name)! + 1} and ${k + 1})`);
     seen.set(name, k);
   });
   if (header.every((h) => NUMBER.test(h))) {
@@ -61,14 +75,13 @@ export function parseCsv(text: string, fileName: string, opts: CsvOptions = {}):
     const { record, info } = records[r];
     const line = info.lines;
     if (record.length !== header.length) {
-      throw new UserError(`${fileName}: row ${line}: expected ${header.length} cells (${header.join(", ")}), found ${record.length}`);
+      throw new UserError(`${fileName}: row ${line}: expected ${header.length} cells (${shown(header.join(", "), 80)}), found ${record.length}`);
     }
     for (let k = 0; k < header.length; k++) {
       const value = parseCell(record[k], allowMissing);
       if (value === undefined) {
-        const cell = record[k].length > 30 ? `${record[k].slice(0, 30)}…` : record[k];
-        const why = record[k].trim() === "" ? "is empty" : `'${cell}' is not a number`;
-        throw new UserError(`${fileName}: row ${line}, column '${header[k]}': ${why}`);
+        const why = record[k].trim() === "" ? "is empty" : `'${shown(record[k])}' is not a number`;
+        throw new UserError(`${fileName}: row ${line}, column '${shown(header[k], 60)}': ${why}`);
       }
       columns[k][r - 1] = value;
     }
@@ -95,7 +108,7 @@ export function readCsvFile(path: string, opts: CsvOptions = {}): Table {
 /** The named column of a table, or a `UserError` listing the columns the file has. */
 export function requireColumn(table: Table, name: string, fileName: string): Float64Array {
   if (!Object.hasOwn(table.columns, name)) {
-    throw new UserError(`${fileName}: no column '${name}' (columns: ${table.names.join(", ")})`);
+    throw new UserError(`${fileName}: no column '${shown(name, 60)}' (columns: ${shown(table.names.join(", "), 200)})`);
   }
   return table.columns[name];
 }

@@ -41,9 +41,9 @@ export interface DesignRequest {
   controls?: number;
   /** Verification replicas per design (default 32). */
   replicas?: number;
-  /** Replicas averaged per search evaluation (force; default 8). */
+  /** Replicas averaged per search evaluation (force; default 24: fewer lets the search overfit its replica seeds). */
   searchReplicas?: number;
-  /** Highest identity allowed between two returned designs (default 0.8). */
+  /** Highest identity allowed between two returned designs (default 0.7). */
   maxIdentity?: number;
   /** Sequence constraints. */
   constraints?: SequenceConstraints;
@@ -146,7 +146,7 @@ async function verify(req: DesignRequest, sequences: string[], searchErrors: Map
 export async function runDesign(req: DesignRequest): Promise<DesignOutcome> {
   const strategy = STRATEGIES[req.strategy ?? "profile"];
   if (!strategy) throw new Error(`unknown search strategy '${req.strategy}'`);
-  const searchReplicas = req.searchReplicas ?? 8;
+  const searchReplicas = req.searchReplicas ?? 24;
   const searchSeed = childSeed(req.seed, 1);
   const evaluate = async (seqs: string[]): Promise<number[]> => {
     if (req.goal.kind === "force") {
@@ -166,7 +166,7 @@ export async function runDesign(req: DesignRequest): Promise<DesignOutcome> {
     signal: req.signal,
     onGeneration: req.onProgress,
   });
-  const maxId = req.maxIdentity ?? 0.8;
+  const maxId = req.maxIdentity ?? 0.7;
   const ranked = [...archive.errors.entries()].filter(([, e]) => Number.isFinite(e)).sort((a, b) => a[1] - b[1]).map(([s]) => s);
   const k = req.designs ?? 5;
   // The search ranks by a few replicas, so its very best are partly lucky: verify a larger diverse pool and

@@ -45,11 +45,13 @@ export function svgLineChart(opts: { title: string; xlabel: string; ylabel: stri
   for (const t of ticks(y0, y1)) parts.push(`<text x="${m.l - 6}" y="${(sy(t) + 4).toFixed(1)}" text-anchor="end">${t}</text><line x1="${m.l}" x2="${W - m.r}" y1="${sy(t).toFixed(1)}" y2="${sy(t).toFixed(1)}" stroke="#eee"/>`);
   parts.push(`<text x="${(m.l + W - m.r) / 2}" y="${H - 8}" text-anchor="middle">${esc(opts.xlabel)}</text>`);
   parts.push(`<text transform="translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">${esc(opts.ylabel)}</text>`);
-  opts.series.forEach((s, k) => {
+  const legendWidth = 8 + 6.5 * Math.max(0, ...opts.series.map((s) => s.label.length));
+  opts.series.forEach((s) => {
     const pts = s.x.map((x, i) => `${sx(x).toFixed(1)},${sy(s.y[i]).toFixed(1)}`).join(" ");
     parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="${s.dashed ? 2.5 : 1.5}"${s.dashed ? ' stroke-dasharray="6 4"' : ""} points="${pts}"/>`);
-    parts.push(`<text x="${W - m.r - 4}" y="${m.t + 12 + 13 * k}" text-anchor="end" fill="${s.color}">${esc(s.label)}</text>`);
   });
+  parts.push(`<rect x="${W - m.r - legendWidth}" y="${m.t}" width="${legendWidth}" height="${13 * opts.series.length + 6}" fill="white" fill-opacity="0.85"/>`);
+  opts.series.forEach((s, k) => parts.push(`<text x="${W - m.r - 4}" y="${m.t + 12 + 13 * k}" text-anchor="end" fill="${s.color}">${esc(s.label)}</text>`));
   parts.push("</svg>");
   return parts.join("");
 }

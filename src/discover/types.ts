@@ -98,7 +98,7 @@ export interface DiscoverOptions {
   thresholdBits?: number;
   /** Breaker strategies by name (default: disagreement, residuals, coverage, stages); `["random"]` is the baseline. */
   strategies?: string[];
-  /** Explainer budget per round in seconds (default 4) and in evaluations (optional, reproducible). */
+  /** Explainer budget per round in seconds (default 3) and in evaluations (optional, reproducible). */
   explainSeconds?: number;
   explainEvaluations?: number;
   /** Explainer threads (default 1: deterministic and light on a shared machine). */

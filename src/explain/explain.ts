@@ -52,11 +52,14 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   candidates.push(...warm);
   let evaluations = 0;
   const constantTarget = variance(clean.target) === 0 || clean.rows < 2;
-  if (!constantTarget) {
+  const useFast = options.fastPaths !== false;
+  if (!constantTarget && useFast) {
     const fastRows = sampleRows(clean.rows, 2000, seed);
-    candidates.push(...fastPathCandidates(vars, cols.map((c) => takeRows(c, fastRows)), takeRows(clean.target, fastRows), options.signal, fastDeadline));
+    candidates.push(...await fastPathCandidates(vars, cols.map((c) => takeRows(c, fastRows)), takeRows(clean.target, fastRows), options.signal, fastDeadline));
   } else {
-    candidates.push({ expr: { kind: "param", index: 0, name: "c0" }, params: [clean.target[0]], source: "constant" });
+    let mean = 0;
+    for (const y of clean.target) mean += y;
+    candidates.push({ expr: { kind: "param", index: 0, name: "c0" }, params: [mean / clean.rows], source: "constant" });
   }
   let measuredLaws = measureAll(candidates, full, seed, options.signal);
   evaluations += candidates.length;
@@ -66,10 +69,10 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   if (!constantTarget && !exactAlready && clean.rows >= 3) {
     // Several reductions (different carriers) for the fast paths; the search uses the simplest.
     const spaces = dims ? reduceProblems(vars, cols, clean.target, clean.targetName, dims, 3).filter((r) => r.variables.length > 0) : [];
-    for (const space of spaces) {
+    for (const space of useFast ? spaces : []) {
       if (options.signal?.aborted || measuredLaws.some((l) => 1 - l.r2 <= EXACT_LOSS && unitsOk(l.expr, units))) break;
       const piRows = sampleRows(clean.rows, 2000, seed + 2);
-      const piCands = fastPathCandidates(space.variables, space.columns.map((c) => takeRows(c, piRows)), takeRows(space.target, piRows), options.signal, fastDeadline).map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` }));
+      const piCands = (await fastPathCandidates(space.variables, space.columns.map((c) => takeRows(c, piRows)), takeRows(space.target, piRows), options.signal, fastDeadline)).map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` }));
       evaluations += piCands.length;
       measuredLaws = measuredLaws.concat(measureAll(piCands, full, seed, options.signal));
     }

@@ -15,7 +15,13 @@ import { forwardSelect } from "./sparseRegression.js";
 const EXACT = 1e-12;
 
 /** Candidates from the fast paths over the given columns (all rows, or a subsample for speed). */
-export function fastPathCandidates(variables: readonly string[], columns: readonly Float64Array[], target: Float64Array, signal?: AbortSignal, deadline = Infinity): Candidate[] {
+export async function fastPathCandidates(
+  variables: readonly string[],
+  columns: readonly Float64Array[],
+  target: Float64Array,
+  signal?: AbortSignal,
+  deadline = Infinity,
+): Promise<Candidate[]> {
   const out: Candidate[] = [];
   const n = target.length;
   let mean = 0;
@@ -29,6 +35,7 @@ export function fastPathCandidates(variables: readonly string[], columns: readon
     out.push({ expr: m.expr, params: m.params, source: "monomial" });
     if (m.sse <= EXACT * sst) exact = true;
   }
+  await yieldToEventLoop();
   if (signal?.aborted || exact) return out;
   const features = buildFeatures(variables, columns, { maxPairVariables: 8, hingeKnots: 3 });
   for (const m of forwardSelect(features, target, 6, signal)) {
@@ -36,6 +43,7 @@ export function fastPathCandidates(variables: readonly string[], columns: readon
     out.push({ expr: m.expr, params: m.params, source: `linear-${m.terms}` });
     if (m.sse <= EXACT * sst) exact = true;
   }
+  await yieldToEventLoop();
   if (signal?.aborted || exact || variables.length > 3) return out;
   const rows = Math.min(n, 64);
   const laws = enumerateLaws(
@@ -47,4 +55,9 @@ export function fastPathCandidates(variables: readonly string[], columns: readon
   );
   for (const l of laws) out.push({ expr: add(param(0), mul(param(1), l.feature)), params: [l.a, l.b], source: "enumeration" });
   return out;
+}
+
+// Lets Ctrl-C (an abort delivered by the event loop) land between the stages.
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -52,6 +52,8 @@ export interface ExplainOptions {
   threads?: number;
   /** Laws to start from (contract infix, or trees); language-model proposals and the previous round arrive here. */
   warmStart?: (string | Expr)[];
+  /** Whether to try the fast paths (monomial, linear-in-features, enumeration) before searching (default true). */
+  fastPaths?: boolean;
   /** Stops the search early; the best law so far is still returned. */
   signal?: AbortSignal;
   onProgress?: (p: ExplainProgress) => void;

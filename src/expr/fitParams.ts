@@ -115,7 +115,15 @@ function levenbergMarquardt(p: Problem, start: number[], maxIterations: number, 
   const bufs: Float64Array[] = Array.from({ length: k + 1 }, () => new Float64Array(n));
   let { value, dParams } = p.jac.evaluate(p.columns, x, bufs);
   let sse = sumSquares(value, p.target);
-  if (!Number.isFinite(sse)) return { x, sse: Infinity, converged: false };
+  // A start where the law is NaN somewhere (log of a negative, overflow) cannot be improved by steps:
+  // move it toward zero or flip it until the law is finite everywhere, and start from there.
+  for (const factor of START_RESCUES) {
+    if (Number.isFinite(sse)) break;
+    x = start.map((v) => v * factor);
+    ({ value, dParams } = p.jac.evaluate(p.columns, x, bufs));
+    sse = sumSquares(value, p.target);
+  }
+  if (!Number.isFinite(sse)) return { x: start.slice(), sse: Infinity, converged: false };
   const jtj = new Float64Array(k * k);
   const jtr = new Float64Array(k);
   const trialBufs: Float64Array[] = Array.from({ length: k + 1 }, () => new Float64Array(n));
@@ -185,6 +193,7 @@ function levenbergMarquardt(p: Problem, start: number[], maxIterations: number, 
 }
 
 const EXPONENT_STARTS = [2, 3, 1, -1, 0.5, 4, -2, 1.5];
+const START_RESCUES = [0.5, 0.1, -1, 2, 0.01, 0];
 
 /** Indices of params that stand directly as an exponent (`x^p`). */
 function exponentParams(expr: Expr): Set<number> {

@@ -13,7 +13,7 @@ export { evaluateAt, interpret } from "./interpret.js";
 export { exprHash, exprKey, hashString } from "./hash.js";
 export { complexity } from "./complexity.js";
 export { derivative, paramDerivative, differentiate } from "./derivative.js";
-export { compileJacobian, type CompiledJacobian } from "./jacobian.js";
+export { compileGradient, compileJacobian, type CompiledGradient, type CompiledJacobian } from "./jacobian.js";
 export { fitParams, type FitOptions, type FitResult } from "./fitParams.js";
 export { seededRandom, normal } from "./rng.js";
 export { simplify } from "./simplify.js";

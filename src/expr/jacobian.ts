@@ -1,12 +1,8 @@
 import { paramCount, type Expr } from "./ast.js";
-import { generateLoop, MATH_PREAMBLE } from "./codegen.js";
-import { columnIndexer, EAGER_ROWS, rowCountOf, TIER_ROWS, type CompileOptions } from "./compile.js";
-import { paramDerivative } from "./derivative.js";
-import { FunctionCache } from "./functionCache.js";
+import type { CompileOptions } from "./compile.js";
+import { derivative, paramDerivative } from "./derivative.js";
 import { exprKey } from "./hash.js";
-import { buildPlan } from "./plan.js";
-import { POW_HELPERS } from "./power.js";
-import { runPlan } from "./vectorEval.js";
+import { compileMulti } from "./multiEval.js";
 
 /** A law and its derivatives with respect to each param, prepared for evaluation in one pass. */
 export interface CompiledJacobian {
@@ -25,28 +21,19 @@ export interface CompiledJacobian {
   ): { value: Float64Array; dParams: Float64Array[] };
 }
 
-type Kernel = (cols: readonly Float64Array[], P: ArrayLike<number>, outs: Float64Array[], n: number) => void;
-/** Compiled Jacobian kernels by generated source. */
-export const jacobianCache = new FunctionCache<Kernel>(2048);
-/** The same kernels by law structure and variable list. */
-export const jacobianStructureCache = new FunctionCache<Kernel>(4096);
-
-function generateKernel(exprs: readonly Expr[], variables: readonly string[]): Kernel {
-  const loop = generateLoop(exprs, columnIndexer(variables));
-  const source = [
-    MATH_PREAMBLE,
-    "return function jacobian(cols,P,outs,n){",
-    ...loop.columns.map((c) => `const c${c}=cols[${c}];`),
-    ...exprs.map((_, j) => `const o${j}=outs[${j}];`),
-    ...loop.pre,
-    "for(let i=0;i<n;i++){",
-    ...loop.body,
-    ...loop.results.map((r, j) => `o${j}[i]=${r};`),
-    "}",
-    "}",
-  ].join("\n");
-  return jacobianCache.get(source, () => new Function("M", "H", source)(Math, POW_HELPERS) as Kernel);
+/** A law and its derivatives with respect to each input variable (its gradient), prepared for evaluation in one pass. */
+export interface CompiledGradient {
+  /** Variable names in column order (the gradient has one entry per variable). */
+  readonly variables: readonly string[];
+  /** Value and ∂value/∂variable_k for every row (`out` as in `CompiledJacobian`). */
+  evaluate(
+    columns: readonly Float64Array[],
+    params: ArrayLike<number>,
+    out?: Float64Array[],
+  ): { value: Float64Array; dVariables: Float64Array[] };
 }
+
+const structureOf = (what: string, expr: Expr, vars: readonly string[]) => `${what}\u0000${vars.length}\u0000${vars.join("\u0000")}\u0000${exprKey(expr)}`;
 
 /**
  * Prepares the value and the param gradient of `expr` for evaluation in one pass; subexpressions shared
@@ -56,30 +43,29 @@ export function compileJacobian(expr: Expr, variables: readonly string[], opts: 
   const k = paramCount(expr);
   const exprs = [expr];
   for (let j = 0; j < k; j++) exprs.push(paramDerivative(expr, j));
-  const vars = [...variables];
-  const tier = opts.tier ?? "auto";
-  const structure = `${vars.length}\u0000${vars.join("\u0000")}\u0000${exprKey(expr)}`;
-  let kernel: Kernel | undefined = tier === "interpret" ? undefined : jacobianStructureCache.peek(structure);
-  const ensureKernel = (): Kernel => (kernel ??= jacobianStructureCache.get(structure, () => generateKernel(exprs, vars)));
-  const plan = tier === "eager" ? undefined : buildPlan(exprs, columnIndexer(vars));
-  if (tier === "eager") ensureKernel();
-  let rowsSoFar = 0;
+  const run = compileMulti(exprs, variables, structureOf("J", expr, variables), opts);
   return {
-    variables: vars,
+    variables: [...variables],
     paramCount: k,
     evaluate(columns, params, out) {
-      if (columns.length < vars.length) throw new RangeError(`expected ${vars.length} columns, got ${columns.length}`);
-      const n = rowCountOf(columns, out?.[0]);
-      const outs: Float64Array[] = [];
-      for (let j = 0; j <= k; j++) {
-        const buf = out?.[j];
-        outs.push(buf && buf.length >= n ? buf : new Float64Array(n));
-      }
-      rowsSoFar += n;
-      if (kernel === undefined && tier === "auto" && (rowsSoFar >= TIER_ROWS || n >= EAGER_ROWS)) ensureKernel();
-      if (kernel !== undefined) kernel(columns, params, outs, n);
-      else runPlan(plan!, columns, params, n, outs);
+      const outs = run(columns, params, out);
       return { value: outs[0], dParams: outs.slice(1) };
+    },
+  };
+}
+
+/**
+ * Prepares the value and the gradient of `expr` with respect to its input variables (for sensitivity
+ * analysis and inverse design). Tiers as in `compile`.
+ */
+export function compileGradient(expr: Expr, variables: readonly string[], opts: CompileOptions = {}): CompiledGradient {
+  const exprs = [expr, ...variables.map((name) => derivative(expr, name))];
+  const run = compileMulti(exprs, variables, structureOf("G", expr, variables), opts);
+  return {
+    variables: [...variables],
+    evaluate(columns, params, out) {
+      const outs = run(columns, params, out);
+      return { value: outs[0], dVariables: outs.slice(1) };
     },
   };
 }

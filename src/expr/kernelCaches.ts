@@ -1,10 +1,10 @@
 import { kernelCache, structureCache } from "./compile.js";
-import { jacobianCache, jacobianStructureCache } from "./jacobian.js";
+import { multiKernelCache, multiStructureCache } from "./multiEval.js";
 
 /** Empties the caches of compiled kernels, so the next compilations are cold (for benchmarks). */
 export function clearCompiledKernels(): void {
   kernelCache.clear();
   structureCache.clear();
-  jacobianCache.clear();
-  jacobianStructureCache.clear();
+  multiKernelCache.clear();
+  multiStructureCache.clear();
 }

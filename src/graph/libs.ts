@@ -10,9 +10,6 @@ const require = createRequire(import.meta.url);
 /** Louvain community detection (graphology-communities-louvain). */
 export const louvain = require("graphology-communities-louvain") as typeof import("graphology-communities-louvain").default;
 
-/** Brandes betweenness centrality (graphology-metrics). */
-export const betweennessCentrality = require("graphology-metrics/centrality/betweenness") as typeof import("graphology-metrics/centrality/betweenness.js").default;
-
 /** The wink-nlp factory. */
 export const winkNLP = require("wink-nlp") as typeof import("wink-nlp").default;
 

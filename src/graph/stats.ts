@@ -3,7 +3,7 @@
  * of a concept graph, as one plain object (printed as text or JSON by the command).
  */
 import { hierarchicalCommunities } from "./communities.js";
-import { betweennessCentrality } from "./libs.js";
+import { betweenness } from "./betweenness.js";
 import { fitPowerLaw, type PowerLawFit } from "./powerLaw.js";
 import { components, toSimpleGraph } from "./project.js";
 import type { ConceptGraph } from "./types.js";
@@ -41,6 +41,8 @@ export interface GraphStats {
   communities: { count: number; levels: number; modularity: number; maxSize: number; cap: number; list: Array<{ id: string; size: number; top: string[] }> };
   hubs: RankedConcept[];
   bridges: RankedConcept[];
+  /** Whether betweenness was estimated from sampled sources (graphs over 2000 concepts). */
+  bridgesSampled: boolean;
   scaleFree: PowerLawFit | null;
 }
 
@@ -63,7 +65,8 @@ export function graphStats(g: ConceptGraph, opts: StatsOptions): GraphStats {
   const hierarchy = hierarchicalCommunities(s, opts.maxCommunity, opts.seed);
   const label = (k: string) => g.getNodeAttribute(k, "label");
   const byDegree = (a: string, b: string) => degrees.get(b)! - degrees.get(a)! || (a < b ? -1 : 1);
-  const betweenness = n > 2 && s.size > 0 ? betweennessCentrality(s, { normalized: true, getEdgeWeight: null }) : {};
+  // Hop-count betweenness: edge weights count support, not distance.
+  const between = betweenness(s, { exactUpTo: 2000, samples: 500, seed: opts.seed });
   const rank = (values: Map<string, number> | Record<string, number>): RankedConcept[] =>
     [...(values instanceof Map ? values.entries() : Object.entries(values))]
       .filter(([, v]) => v > 0)
@@ -97,7 +100,8 @@ export function graphStats(g: ConceptGraph, opts: StatsOptions): GraphStats {
       list: leaves.map((c) => ({ id: c.id, size: c.members.length, top: c.members.slice().sort(byDegree).slice(0, 5).map(label) })),
     },
     hubs: rank(degrees),
-    bridges: rank(betweenness),
+    bridges: rank(between.values),
+    bridgesSampled: between.sampled,
     scaleFree: fitPowerLaw(degreeList) ?? null,
   };
 }
@@ -122,6 +126,6 @@ export function formatStats(st: GraphStats): string {
   for (const c of st.communities.list.slice(0, 10)) lines.push(`  ${c.id.padEnd(8)} ${String(c.size).padStart(4)}  ${c.top.join(", ")}`);
   if (st.communities.list.length > 10) lines.push(`  … ${st.communities.list.length - 10} more`);
   lines.push(`hubs (degree): ${st.hubs.map((h) => `${h.label} ${h.value}`).join(", ") || "none"}`);
-  lines.push(`bridges (betweenness): ${st.bridges.map((h) => `${h.label} ${f(h.value)}`).join(", ") || "none"}`);
+  lines.push(`bridges (betweenness${st.bridgesSampled ? ", estimated from 500 sampled sources" : ""}): ${st.bridges.map((h) => `${h.label} ${f(h.value)}`).join(", ") || "none"}`);
   return lines.join("\n") + "\n";
 }

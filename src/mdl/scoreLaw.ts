@@ -1,5 +1,6 @@
 import { compile, fitParams, paramNamesOf, parse, simplify, substituteParams, toInfix, variablesOf, complexity, type Expr } from "../expr/index.js";
 import { UserError } from "../errors.js";
+import { shown } from "../data/csv.js";
 import type { Bits } from "../explain/types.js";
 import { descriptionLength } from "./descriptionLength.js";
 
@@ -83,7 +84,7 @@ export function scoreLaw(
   const cols = used.map((n) => columns[n]);
   const fit = fitParams(expr, used, cols, target, { seed: opts.seed ?? 0, restarts: opts.restarts ?? 8, signal: opts.signal });
   if (!Number.isFinite(fit.sse)) {
-    throw new UserError(`the law '${lawText}' gives NaN or infinite values on this data for every set of constants tried`);
+    throw new UserError(`the law '${shown(lawText, 80)}' gives NaN or infinite values on this data for every set of constants tried`);
   }
   const predicted = compile(expr, used).evaluate(cols, fit.params, new Float64Array(target.length));
   const bits = descriptionLength(expr, fit.params, target, predicted, { variableCount: inputs.length });

@@ -41,6 +41,12 @@ describe("Breaker strategies", () => {
     expect(picks[1]).toBeLessThan(6);
   });
 
+  it("frontier probes the farthest point of the whole range, even outside the attack region", () => {
+    const local = Uint8Array.from(grid(101), (e) => (e.x <= 2 ? 1 : 0));
+    expect(breakerStrategies.frontier.choose(ctx({ local }), 3, new Set()).map((i) => grid(101)[i].x)).toEqual([10]);
+    expect(breakerStrategies.coverage.choose(ctx({ local }), 1, new Set()).map((i) => grid(101)[i].x)).toEqual([2]);
+  });
+
   it("disagreement asks where a competitor departs most from the current law, in noise units", () => {
     // The competitor agrees below x = 6 and departs sharply around x = 8.
     const comp = law((x) => x + 50 * Math.exp(-((x - 8) ** 2)), 100, "bump");

@@ -38,6 +38,14 @@ describe("worldbreaker explain", () => {
     expect(r.stdout).toMatch(/Pareto front/);
   });
 
+  it("--warm seeds the search with a law whose constants are fitted", async () => {
+    const path = csv(60, (m, a) => 1.7 * Math.exp(-m / a));
+    const r = await runCli(["explain", path, "--target", "F", "--json", "--evaluations", "50", "--threads", "1", "--warm", "k*exp(-m/a)"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.r2).toBeGreaterThan(1 - 1e-12);
+  });
+
   it("bad input exits 2 with a one-line message", async () => {
     const path = csv(10, (m, a) => m * a);
     for (const args of [
@@ -46,6 +54,7 @@ describe("worldbreaker explain", () => {
       ["explain", path, "--target", "F", "--time", "soon"],
       ["explain", "/no/such/file.csv", "--target", "F"],
       ["explain", path, "--target", "F", "--units", "F=kg,zz=m"],
+      ["explain", path, "--target", "F", "--warm", "m +* a"],
     ]) {
       const r = await runCli(args);
       expect(r.code, args.join(" ")).toBe(2);

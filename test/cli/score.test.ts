@@ -66,6 +66,7 @@ describe("worldbreaker score", () => {
     ["a missing --target", ["a*x", "data.csv"], "x,y\n1,2\n", /--target <column> is required/],
     ["a missing file", ["a*x", "nope.csv", "--target", "y"], "x,y\n1,2\n", /nope\.csv: no such file/],
     ["no data rows", ["a*x", "data.csv", "--target", "y"], "x,y\n", /no data rows/],
+    ["a law with a line break", ["a*x +\n", "data.csv", "--target", "y"], "x,y\n1,2\n", /bad law 'a\*x \+\\n': unexpected end of law/],
     ["a law that is never finite", ["log(-x - a^2)", "data.csv", "--target", "y"], "x,y\n1,2\n2,3\n", /NaN or infinite values/],
   ];
   for (const [what, args, csv, message] of badCases) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,6 +49,27 @@ describe("parseCsv", () => {
     expect(t.rowCount).toBe(0);
     expect(requireColumn(t, "x", "d.csv")).toHaveLength(0);
     expect(errorOf(() => requireColumn(t, "z", "d.csv")).message).toBe("d.csv: no column 'z' (columns: x, y)");
+  });
+});
+
+describe("parseCsv robustness (property)", () => {
+  it("returns a consistent table or throws a one-line UserError naming the file, on any text", () => {
+    const cell = fc.oneof(fc.constantFrom("1", "-2.5", "1e3", "", "x", "y", '"', '"a,b"', "nan", " 3 ", "\u00e9"), fc.string({ maxLength: 4 }));
+    const line = fc.array(cell, { minLength: 0, maxLength: 4 }).map((cells) => cells.join(","));
+    const text = fc.array(line, { maxLength: 6 }).map((lines) => lines.join(fc.sample(fc.constantFrom("\n", "\r\n"), 1)[0]));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 80 })), (t) => {
+        try {
+          const table = parseCsv(t, "f.csv");
+          for (const name of table.names) expect(table.columns[name]).toHaveLength(table.rowCount);
+        } catch (e) {
+          expect(e).toBeInstanceOf(UserError);
+          expect((e as Error).message.startsWith("f.csv: ")).toBe(true);
+          expect((e as Error).message).not.toContain("\n");
+        }
+      }),
+      { numRuns: 1000, seed: 13 },
+    );
   });
 });
 

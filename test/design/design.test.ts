@@ -19,7 +19,7 @@ const forceTarget = () => {
 function request(over: Partial<DesignRequest>): DesignRequest {
   return {
     goal: { kind: "force", target: forceTarget() }, length: HIDDEN.length, budget: 240, seed: 1,
-    predictor: builtinPredictor(), natural: SHIPPED_NATURAL, replicas: 8, designs: 3, controls: 2, ...over,
+    predictor: builtinPredictor(), natural: SHIPPED_NATURAL, replicas: 8, searchReplicas: 8, designs: 3, controls: 2, ...over,
   };
 }
 

@@ -9,11 +9,13 @@ import { makeRng } from "../../src/breaker/rng.js";
  * Test-only stand-in for the Explainer: fits a fixed list of candidate forms with fitParams and returns
  * them ranked by description length. Honest (it fits and scores for real) and deterministic.
  */
-export function candidateExplainer(forms: string[]): ExplainFn {
+export function candidateExplainer(forms: Array<string | { form: string; init: number[] }>): ExplainFn {
   return async (ev: Evidence) => {
     const cols = ev.variables.map((v) => ev.columns[v]);
     const entries: ParetoEntry[] = [];
-    for (const f of forms) {
+    for (const item of forms) {
+      const f = typeof item === "string" ? item : item.form;
+      const init = typeof item === "string" ? undefined : item.init;
       let expr: Expr;
       try {
         expr = parse(f, { variables: ev.variables });
@@ -21,7 +23,7 @@ export function candidateExplainer(forms: string[]): ExplainFn {
         continue;
       }
       if (!collectVars(expr).every((v) => ev.variables.includes(v))) continue;
-      const fit = fitParams(expr, ev.variables, cols, ev.target, { restarts: 4, seed: 7 });
+      const fit = fitParams(expr, ev.variables, cols, ev.target, { restarts: 4, seed: 7, ...(init ? { init } : {}) });
       if (!Number.isFinite(fit.sse)) continue;
       const pred = compile(expr, ev.variables).evaluate(cols, fit.params);
       const bits = descriptionLength(expr, fit.params, ev.target, pred);

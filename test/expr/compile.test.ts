@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compile, compiledKernelCount, compileJacobian, derivative, evaluateAt, interpret, parse, seededRandom, toInfix, ParseError } from "../../src/expr/index.js";
+import { compile, compiledKernelCount, compileGradient, compileJacobian, derivative, evaluateAt, interpret, parse, seededRandom, toInfix, ParseError } from "../../src/expr/index.js";
 import { UserError } from "../../src/errors.js";
 import { arbExpr, VARS } from "./arbitraries.js";
 
@@ -132,6 +132,20 @@ describe("derivatives", () => {
         expect(dParams[0][i]).toBeCloseTo(ex, 14);
         expect(dParams[1][i]).toBeCloseTo(-2 * x[i] * ex, 14);
         expect(dParams[2][i]).toBe(1);
+      }
+    }
+  });
+
+  it("compileGradient returns d/dvariable for each variable (both tiers)", () => {
+    const e = parse("a*x^2*sin(y)", { variables: ["x", "y"] });
+    const x = Float64Array.of(1, 2);
+    const y = Float64Array.of(0.5, 1);
+    for (const tier of ["eager", "interpret"] as const) {
+      const { value, dVariables } = compileGradient(e, ["x", "y"], { tier }).evaluate([x, y], [3]);
+      for (let i = 0; i < 2; i++) {
+        expect(value[i]).toBeCloseTo(3 * x[i] ** 2 * Math.sin(y[i]), 14);
+        expect(dVariables[0][i]).toBeCloseTo(6 * x[i] * Math.sin(y[i]), 14);
+        expect(dVariables[1][i]).toBeCloseTo(3 * x[i] ** 2 * Math.cos(y[i]), 14);
       }
     }
   });

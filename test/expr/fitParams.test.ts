@@ -53,6 +53,12 @@ describe("fitParams", () => {
     expect(r2.params[0]).toBeCloseTo(0.5, 6);
   });
 
+  it("rescues a single start where the law is NaN (no restarts needed)", () => {
+    const g = data(200, 7, (x) => Math.log(x - 0.5));
+    const r = fitParams(parse("log(x - a)", { variables: ["x"] }), ["x"], [g.x], g.y, { init: [4], restarts: 0 });
+    expect(r.params[0]).toBeCloseTo(0.5, 8);
+  });
+
   it("returns Infinity when nothing finite exists", () => {
     const x = Float64Array.of(-1, -2, -3);
     const r = fitParams(parse("log(x) + a", { variables: ["x"] }), ["x"], [x], Float64Array.of(1, 2, 3));

@@ -18,8 +18,8 @@ options:
   --initial <n>         experiments in round 0, inside the initial sub-range (default 24)
   --patience <k>        stop once the law survived k rounds unchanged (default 3)
   --threshold <bits>    bits a new law must save to be accepted (default 10)
-  --strategies <list>   Breaker strategies: disagreement,residuals,coverage,stages,random
-  --time <s>            Explainer seconds per round (default 4)
+  --strategies <list>   Breaker strategies: frontier,disagreement,residuals,coverage,stages,random
+  --time <s>            Explainer seconds per round (default 3)
   --evaluations <n>     Explainer evaluations per round (reproducible budget)
   --threads <n>         Explainer threads (default 1)
   --derived <def>       derived variable, e.g. --derived "cummax(strain)" (repeatable; "off" for none)

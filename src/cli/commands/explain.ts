@@ -113,12 +113,14 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
       timeSeconds: time ?? (evaluations === undefined ? 60 : undefined),
       maxEvaluations: evaluations,
       threads,
+      warmStart: values.warm,
       signal: ctx.signal,
       onProgress: (p) => {
         const now = Date.now();
         if (now - lastLine < 1000) return;
         lastLine = now;
-        ctx.stderr(`[${p.seconds.toFixed(1)} s] ${Math.round(p.evaluationsPerSecond)} eval/s  R² ${p.r2.toPrecision(6)}  ${p.best}\n`);
+        const bits = Number.isFinite(p.bits) ? `  ${p.bits.toFixed(1)} bits` : "";
+        ctx.stderr(`[${p.seconds.toFixed(1)} s] ${p.evaluations} evaluations (${Math.round(p.evaluationsPerSecond)}/s)  R² ${p.r2.toPrecision(6)}${bits}  ${p.best}\n`);
       },
     },
   );

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Command } from "../command.js";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { UserError } from "../errors.js";
-import { readCsvFile, requireColumn } from "../../data/csv.js";
+import { readCsvFile, requireColumn, shown } from "../../data/csv.js";
 import { ParseError } from "../../expr/index.js";
 import { scoreLaw } from "../../mdl/index.js";
 
@@ -53,7 +53,7 @@ export const command: Command = {
     try {
       result = scoreLaw(lawText, table.columns, table.names, values.target, { seed, restarts, signal: ctx.signal });
     } catch (err) {
-      if (err instanceof ParseError) throw new UserError(`score: bad law '${lawText}': ${err.message}`);
+      if (err instanceof ParseError) throw new UserError(`score: bad law '${shown(lawText, 80)}': ${err.message}`);
       if (err instanceof UserError) throw new UserError(`score: ${err.message}`);
       throw err;
     }

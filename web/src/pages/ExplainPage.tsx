@@ -3,7 +3,7 @@ import { api, type ExplainView, type ServerInfo, type UploadInfo } from "../api"
 import { Chart } from "../components/Chart";
 import { LawMath } from "../components/LawMath";
 import { UploadField } from "../components/UploadField";
-import { bits, fitWords, fmt } from "../format";
+import { bits, fitWords, fmt, latexText } from "../format";
 
 /** Explain a table: upload a CSV, choose the column to explain, and pick a law from the front of simplest-to-most-accurate. */
 export function ExplainPage({ info }: { info: ServerInfo }) {
@@ -109,13 +109,13 @@ export function ExplainPage({ info }: { info: ServerInfo }) {
             <h2 id="best-title">{chosen && chosen.law !== result.law ? "Law you picked" : "Best law"}</h2>
             {chosen ? (
               <>
-                <LawMath latex={chosen.latex} text={`${result.target} = ${chosen.law}`} display label="chosen law" />
+                <LawMath latex={`${latexText(result.target)} = ${chosen.latex}`} text={`${result.target} = ${chosen.law}`} display label="chosen law" />
                 <p className="law-stats">
                   {result.target} = <code className="law-text">{chosen.law}</code> · {bits(chosen.bits)} · {fitWords(chosen.r2)} · typical error {fmt(chosen.rmse)}
                 </p>
               </>
             ) : (
-              <LawMath latex={result.latex} text={result.law} display label="best law" />
+              <LawMath latex={`${latexText(result.target)} = ${result.latex}`} text={`${result.target} = ${result.law}`} display label="best law" />
             )}
             <p className="muted">
               Searched {result.evaluations.toLocaleString("en")} formulas in {fmt(result.seconds, 3)} s. The best law is the one with the shortest

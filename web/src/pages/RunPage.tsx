@@ -8,7 +8,7 @@ import { History } from "../components/History";
 import { LawMath } from "../components/LawMath";
 import { StatusBadge } from "../components/StatusBadge";
 import { describeEvent } from "../events";
-import { bits, fitWords, when } from "../format";
+import { bits, fitWords, latexText, when } from "../format";
 import { timing } from "../timing";
 
 type Detail = RunDetail & { active: boolean };
@@ -31,13 +31,13 @@ export function RunPage({ runId }: { runId: string }) {
     }
   }, [runId]);
 
-  // Refetch the run at most a few times a second while events pour in.
+  // Refetch the run at most once a second while events pour in: enough for a person, light on a busy machine.
   const refresh = useCallback(() => {
     if (pending.current) return;
     pending.current = setTimeout(() => {
       pending.current = null;
       void load();
-    }, 250);
+    }, 1000);
   }, [load]);
 
   useEffect(() => {
@@ -129,7 +129,7 @@ export function RunPage({ runId }: { runId: string }) {
           <h2>{detail.status === "finished" ? "Law found" : "Current law"}</h2>
           {law ? (
             <>
-              <LawMath latex={law.latex} text={law.law} display label="current law" />
+              <LawMath latex={`${latexText(detail.output.name)} = ${law.latex}`} text={`${detail.output.name} = ${law.law}`} display label="current law" />
               <p className="law-stats">
                 <span>{bits(law.bits)}</span> · <span>{fitWords(law.r2)}</span>
               </p>
