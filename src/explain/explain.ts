@@ -16,6 +16,7 @@ import { DEFAULT_OPERATORS } from "./operators.js";
 import { runSearch, type SearchConfig } from "./searchLoop.js";
 import type { SearchData } from "./scoring.js";
 import { sampleRows, takeRows } from "./subsample.js";
+import { polishLaw } from "./polish.js";
 import { inlineParams } from "./treeOps.js";
 import type { Evidence, ExplainOptions, ExplainResult } from "./types.js";
 import { lawHasConsistentUnits, parseUnits, reduceProblem, reduceProblems } from "./unitsReduction.js";
@@ -106,8 +107,13 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   const admissible = units ? measuredLaws.filter((l) => unitsOk(l.expr, units)) : measuredLaws;
   const pool = admissible.length > 0 ? admissible : measuredLaws;
   const front = paretoFront(dedupe(pool));
-  const best = chooseByBits(front);
-  if (!best) throw new UserError(`explain: no law could be evaluated on the data for '${clean.targetName}'`);
+  const chosen = chooseByBits(front);
+  if (!chosen) throw new UserError(`explain: no law could be evaluated on the data for '${clean.targetName}'`);
+  const best = options.signal?.aborted ? chosen : polishLaw(chosen, full, seed);
+  if (best !== chosen) {
+    const k = front.indexOf(chosen);
+    front[k] = best;
+  }
   return {
     target: clean.targetName,
     expr: best.expr,

@@ -8,7 +8,7 @@ import type { Expr } from "../expr/ast.js";
 import { compile, complexity, exprHash, fitParams, simplify, toInfix } from "../expr/index.js";
 import { descriptionLength } from "../mdl/index.js";
 import type { Bits, ParetoEntry } from "./types.js";
-import { paramize } from "./treeOps.js";
+import { paramize, renumberParams } from "./treeOps.js";
 
 /** A law proposed by some strategy: a tree (params and/or inline numbers) with starting values. */
 export interface Candidate {
@@ -16,6 +16,8 @@ export interface Candidate {
   params: number[];
   /** Which strategy proposed it (for progress messages and debugging). */
   source: string;
+  /** Keep literal numbers as they are (only param nodes are fitted); used when polishing constants. */
+  literalsFixed?: boolean;
 }
 
 /** A candidate refitted and measured on the full evidence. */
@@ -37,11 +39,17 @@ export function measure(c: Candidate, data: FinalData, seed: number, signal?: Ab
   let shape: Expr;
   let init: number[];
   try {
-    // Inline numbers become params too, so every constant is refitted on the full data.
-    const withValues = c.params.length ? inlineKnown(c.expr, c.params) : c.expr;
-    const p = paramize(simplify(withValues));
-    shape = p.expr;
-    init = p.init;
+    if (c.literalsFixed) {
+      const r = renumberParams(simplify(c.expr), c.params);
+      shape = r.expr;
+      init = r.params;
+    } else {
+      // Inline numbers become params too, so every constant is refitted on the full data.
+      const withValues = c.params.length ? inlineKnown(c.expr, c.params) : c.expr;
+      const p = paramize(simplify(withValues));
+      shape = p.expr;
+      init = p.init;
+    }
   } catch {
     return null;
   }

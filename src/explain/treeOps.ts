@@ -130,3 +130,29 @@ export function powersAreFixed(e: Expr): boolean {
   }
   return true;
 }
+
+/** Renumbers param nodes in preorder (dropping unused slots), carrying their values along. */
+export function renumberParams(e: Expr, values: readonly number[]): { expr: Expr; params: number[] } {
+  const map = new Map<number, number>();
+  const params: number[] = [];
+  const walk = (n: Expr): Expr => {
+    switch (n.kind) {
+      case "param": {
+        let k = map.get(n.index);
+        if (k === undefined) {
+          k = params.length;
+          map.set(n.index, k);
+          params.push(values[n.index] ?? 1);
+        }
+        return param(k);
+      }
+      case "unary":
+        return unary(n.op, walk(n.arg));
+      case "binary":
+        return binary(n.op, walk(n.left), walk(n.right));
+      default:
+        return n;
+    }
+  };
+  return { expr: walk(e), params };
+}

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { parseCommandArgs, numberFlag } from "../args.js";
 import type { Command } from "../command.js";
 import { UserError } from "../errors.js";
@@ -85,10 +85,13 @@ export const command: Command = {
     };
     const { discover } = await import("../../discover/loop.js");
     const { openRunStore, contractJson, summaryText, loadAgents } = await import("../../discover/cli-support.js");
+    const { newRunId } = await import("../../journal/store.js");
     const store = openRunStore(values.store, ctx);
     try {
-      const agents = values.llm ? await loadAgents(values.llm, ctx, store, null) : undefined;
-      const result = await discover(options, { store, agents, signal: ctx.signal, cwd: ctx.cwd, progress: (line) => ctx.stderr(line + "\n") });
+      // The id is fixed before the run starts so that language-model exchanges are journaled under it.
+      const runId = newRunId(name !== undefined ? basename(name).replace(/\.(json|csv)$/i, "") : "external");
+      const agents = values.llm ? await loadAgents(values.llm, ctx, store, runId) : undefined;
+      const result = await discover(options, { store, agents, runId, signal: ctx.signal, cwd: ctx.cwd, progress: (line) => ctx.stderr(line + "\n") });
       if (values.out) {
         const { writeReport } = await import("../../report/index.js");
         const files = writeReport(store, result.runId, resolve(ctx.cwd, values.out));
