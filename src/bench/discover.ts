@@ -94,7 +94,9 @@ export async function run(args: string[]): Promise<void> {
     const mb = median(breaker);
     const mr = median(random);
     const fmtQ = (q: number) => (Number.isFinite(q) ? String(q) : `>${common.budget}`);
-    const ratio = Number.isFinite(mb) && Number.isFinite(mr) ? (mr / mb).toFixed(2) : Number.isFinite(mb) ? `>${(common.budget / mb).toFixed(2)}` : "n/a";
+    // The ratio counts queries beyond the shared initial design: that is where the strategies differ.
+    const extra = (q: number) => q - common.initialCount;
+    const ratio = Number.isFinite(mb) && Number.isFinite(mr) ? `${(mr / mb).toFixed(2)} (beyond round 0: ${(extra(mr) / extra(mb)).toFixed(2)})` : Number.isFinite(mb) ? `>${(common.budget / mb).toFixed(2)}` : "n/a";
     const errText = Number.isFinite(err) ? `${(100 * err).toFixed(2)} %${err < 0.01 ? " ✓" : ""}` : "n/a";
     process.stdout.write(`| ${def.name} | ${fmtQ(mb)} (${breaker.map(fmtQ).join(", ")}) | ${fmtQ(mr)} (${random.map(fmtQ).join(", ")}) | ${ratio} | ${errText} | \`${full.finalLaw.slice(0, 120)}\` |\n`);
   }

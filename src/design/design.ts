@@ -15,7 +15,7 @@ import { childSeed } from "./rng.js";
 import type { SearchProgress, SearchStrategy } from "./search.js";
 import type { ForceTarget, ModesTarget } from "./targets.js";
 
-/** The registered search strategies; "profile" is the default. */
+/** The registered search strategies. */
 export const STRATEGIES: Readonly<Record<string, SearchStrategy>> = { profile: profileSearch, ga: geneticAlgorithm, random: randomSearch };
 
 /** A design goal: a force target or a modes target. */
@@ -47,7 +47,7 @@ export interface DesignRequest {
   maxIdentity?: number;
   /** Sequence constraints. */
   constraints?: SequenceConstraints;
-  /** Search strategy name (default "profile"). */
+  /** Search strategy name (default "profile" for force, "ga" for modes). */
   strategy?: string;
   /** Stops the search cleanly; verification of the best so far still runs. */
   signal?: AbortSignal;
@@ -144,7 +144,9 @@ async function verify(req: DesignRequest, sequences: string[], searchErrors: Map
 
 /** Runs a design: search, diverse selection, verification and novelty. */
 export async function runDesign(req: DesignRequest): Promise<DesignOutcome> {
-  const strategy = STRATEGIES[req.strategy ?? "profile"];
+  // Defaults measured in docs/benchmarks-design.md: the profile strategy on force targets, the genetic algorithm
+  // on the more rugged modes landscape.
+  const strategy = STRATEGIES[req.strategy ?? (req.goal.kind === "force" ? "profile" : "ga")];
   if (!strategy) throw new Error(`unknown search strategy '${req.strategy}'`);
   const searchReplicas = req.searchReplicas ?? 24;
   const searchSeed = childSeed(req.seed, 1);

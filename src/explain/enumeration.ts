@@ -59,7 +59,13 @@ function makeUnary(op: UnaryOp | "square" | "inv", e: Expr): Expr {
 }
 
 /** Enumerates trees up to `maxSize` nodes and returns the best y ≈ a + b·f laws. */
-export function enumerateLaws(variables: readonly string[], columns: readonly Float64Array[], y: Float64Array, opts: EnumerationOptions = {}, signal?: AbortSignal): EnumeratedLaw[] {
+export function enumerateLaws(
+  variables: readonly string[],
+  columns: readonly Float64Array[],
+  y: Float64Array,
+  opts: EnumerationOptions = {},
+  signal?: AbortSignal,
+): { laws: EnumeratedLaw[]; evaluated: number } {
   const n = y.length;
   const maxSize = opts.maxSize ?? 7;
   const maxTrees = opts.maxTrees ?? 60_000;
@@ -160,7 +166,7 @@ export function enumerateLaws(variables: readonly string[], columns: readonly Fl
     }
     levels.push(level);
   }
-  return best;
+  return { laws: best, evaluated: attempts };
 }
 
 function standardFingerprint(values: Float64Array, lo: number, hi: number): string {

@@ -56,7 +56,9 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   const useFast = options.fastPaths !== false;
   if (!constantTarget && useFast) {
     const fastRows = sampleRows(clean.rows, 2000, seed);
-    candidates.push(...await fastPathCandidates(vars, cols.map((c) => takeRows(c, fastRows)), takeRows(clean.target, fastRows), options.signal, fastDeadline));
+    const fast = await fastPathCandidates(vars, cols.map((c) => takeRows(c, fastRows)), takeRows(clean.target, fastRows), options.signal, fastDeadline);
+    candidates.push(...fast.candidates);
+    evaluations += fast.evaluations;
   } else {
     let mean = 0;
     for (const y of clean.target) mean += y;
@@ -73,8 +75,9 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     for (const space of useFast ? spaces : []) {
       if (options.signal?.aborted || measuredLaws.some((l) => 1 - l.r2 <= EXACT_LOSS && unitsOk(l.expr, units))) break;
       const piRows = sampleRows(clean.rows, 2000, seed + 2);
-      const piCands = (await fastPathCandidates(space.variables, space.columns.map((c) => takeRows(c, piRows)), takeRows(space.target, piRows), options.signal, fastDeadline)).map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` }));
-      evaluations += piCands.length;
+      const piFast = await fastPathCandidates(space.variables, space.columns.map((c) => takeRows(c, piRows)), takeRows(space.target, piRows), options.signal, fastDeadline);
+      const piCands = piFast.candidates.map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` }));
+      evaluations += piFast.evaluations;
       measuredLaws = measuredLaws.concat(measureAll(piCands, full, seed, options.signal));
     }
   }
@@ -106,13 +109,18 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   }
   const admissible = units ? measuredLaws.filter((l) => unitsOk(l.expr, units)) : measuredLaws;
   const pool = admissible.length > 0 ? admissible : measuredLaws;
-  const front = paretoFront(dedupe(pool));
+  let front = paretoFront(dedupe(pool));
   const chosen = chooseByBits(front);
   if (!chosen) throw new UserError(`explain: no law could be evaluated on the data for '${clean.targetName}'`);
-  const best = options.signal?.aborted ? chosen : polishLaw(chosen, full, seed);
-  if (best !== chosen) {
-    const k = front.indexOf(chosen);
-    front[k] = best;
+  let best = chosen;
+  if (!options.signal?.aborted) {
+    // Keep the polished law only when it also sits on the Pareto front (so the front stays monotone).
+    const polished = polishLaw(chosen, full, seed);
+    const withPolished = polished === chosen ? front : paretoFront(dedupe([...pool, polished]));
+    if (withPolished.includes(polished)) {
+      best = polished;
+      front = withPolished;
+    }
   }
   return {
     target: clean.targetName,

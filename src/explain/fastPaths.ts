@@ -2,7 +2,8 @@
  * The cheap strategies tried before (and beside) the evolutionary search: a constant, monomials
  * from log-linear regression, sparse linear-in-features models and, for up to three inputs, a
  * brute-force enumeration of small trees. Each returns candidate laws for the final
- * description-length choice; an exact one lets the explainer stop in milliseconds.
+ * description-length choice; an exact one lets the explainer stop in milliseconds. The evaluation
+ * count covers every law scored (each feature tried at each selection step, each enumerated tree).
  */
 import { add, mul, param } from "../expr/ast.js";
 import { enumerateLaws } from "./enumeration.js";
@@ -21,8 +22,9 @@ export async function fastPathCandidates(
   target: Float64Array,
   signal?: AbortSignal,
   deadline = Infinity,
-): Promise<Candidate[]> {
+): Promise<{ candidates: Candidate[]; evaluations: number }> {
   const out: Candidate[] = [];
+  let evaluations = 0;
   const n = target.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += target[i];
@@ -31,30 +33,35 @@ export async function fastPathCandidates(
   for (let i = 0; i < n; i++) sst += (target[i] - mean) ** 2;
   out.push({ expr: param(0), params: [mean], source: "constant" });
   let exact = sst === 0;
-  for (const m of fitMonomials(variables, columns, target).slice(0, 3)) {
+  const monomials = fitMonomials(variables, columns, target);
+  evaluations += 1 + monomials.length;
+  for (const m of monomials.slice(0, 3)) {
     out.push({ expr: m.expr, params: m.params, source: "monomial" });
     if (m.sse <= EXACT * sst) exact = true;
   }
   await yieldToEventLoop();
-  if (signal?.aborted || exact) return out;
+  if (signal?.aborted || exact) return { candidates: out, evaluations };
   const features = buildFeatures(variables, columns, { maxPairVariables: 8, hingeKnots: 3 });
-  for (const m of forwardSelect(features, target, 6, signal)) {
+  const models = forwardSelect(features, target, 6, signal);
+  evaluations += features.length * Math.max(1, models.length - 1);
+  for (const m of models) {
     if (m.terms === 0) continue;
     out.push({ expr: m.expr, params: m.params, source: `linear-${m.terms}` });
     if (m.sse <= EXACT * sst) exact = true;
   }
   await yieldToEventLoop();
-  if (signal?.aborted || exact || variables.length > 3) return out;
+  if (signal?.aborted || exact || variables.length > 3) return { candidates: out, evaluations };
   const rows = Math.min(n, 64);
-  const laws = enumerateLaws(
+  const { laws, evaluated } = enumerateLaws(
     variables,
     columns.map((c) => c.subarray(0, rows)),
     target.subarray(0, rows),
     { maxSize: variables.length === 1 ? 8 : 7, maxTrees: variables.length === 1 ? 60_000 : 40_000, deadline },
     signal,
   );
+  evaluations += evaluated;
   for (const l of laws) out.push({ expr: add(param(0), mul(param(1), l.feature)), params: [l.a, l.b], source: "enumeration" });
-  return out;
+  return { candidates: out, evaluations };
 }
 
 // Lets Ctrl-C (an abort delivered by the event loop) land between the stages.

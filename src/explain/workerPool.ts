@@ -38,7 +38,7 @@ export function workerScriptPath(): string | null {
 
 /** A fixed set of workers that evolve islands on request. */
 export class IslandPool {
-  private readonly pending = new Map<Worker, ((r: WorkerReply) => void)[]>();
+  private readonly pending = new Map<Worker, { resolve: (r: WorkerReply) => void; reject: (e: unknown) => void }[]>();
   private readonly evaluationsByWorker: number[];
 
   private constructor(
@@ -51,7 +51,11 @@ export class IslandPool {
       this.pending.set(w, []);
       w.on("message", (r: WorkerReply) => {
         this.evaluationsByWorker[k] = r.evaluations;
-        this.pending.get(w)?.shift()?.(r);
+        this.pending.get(w)?.shift()?.resolve(r);
+      });
+      // One listener per worker: a crash fails every request still waiting on it.
+      w.on("error", (err) => {
+        for (const p of this.pending.get(w)?.splice(0) ?? []) p.reject(err);
       });
     });
   }
@@ -71,8 +75,7 @@ export class IslandPool {
   private ask(island: number, req: WorkerRequest): Promise<WorkerReply> {
     const w = this.workers[island % this.workers.length];
     return new Promise((resolve, reject) => {
-      this.pending.get(w)?.push(resolve);
-      w.once("error", reject);
+      this.pending.get(w)?.push({ resolve, reject });
       w.postMessage(req);
     });
   }

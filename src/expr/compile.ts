@@ -95,6 +95,7 @@ export function compile(expr: Expr, variables: readonly string[], opts: CompileO
   if (tier === "eager") ensureKernel();
   else plan = buildPlan([expr], columnIndexer(vars)); // validates names and nodes now, as code generation would
   let rowsSoFar = 0;
+  const scratch: Float64Array[] = [];
   return {
     variables: vars,
     evaluate(columns, params, out) {
@@ -104,7 +105,7 @@ export function compile(expr: Expr, variables: readonly string[], opts: CompileO
       rowsSoFar += n;
       if (kernel === undefined && tier === "auto" && (rowsSoFar >= TIER_ROWS || n >= EAGER_ROWS)) ensureKernel();
       if (kernel !== undefined) return kernel(columns, params, target, n);
-      runPlan(plan!, columns, params, n, [target]);
+      runPlan(plan!, columns, params, n, [target], scratch);
       return target;
     },
   };

@@ -44,6 +44,7 @@ export function compileMulti(exprs: readonly Expr[], variables: readonly string[
   const plan = tier === "eager" ? undefined : buildPlan(exprs, columnIndexer(vars));
   if (tier === "eager") ensureKernel();
   let rowsSoFar = 0;
+  const scratch: Float64Array[] = [];
   return (columns, params, out) => {
     if (columns.length < vars.length) throw new RangeError(`expected ${vars.length} columns, got ${columns.length}`);
     const n = rowCountOf(columns, out?.[0]);
@@ -55,7 +56,7 @@ export function compileMulti(exprs: readonly Expr[], variables: readonly string[
     rowsSoFar += n;
     if (kernel === undefined && tier === "auto" && (rowsSoFar >= TIER_ROWS || n >= EAGER_ROWS)) ensureKernel();
     if (kernel !== undefined) kernel(columns, params, outs, n);
-    else runPlan(plan!, columns, params, n, outs);
+    else runPlan(plan!, columns, params, n, outs, scratch);
     return outs;
   };
 }

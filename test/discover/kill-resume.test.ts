@@ -9,7 +9,7 @@ import { RunStore } from "../../src/journal/index.js";
 // The child runs the compiled CLI (`npm test` builds dist/ first), with the real world and Explainer
 // on an evaluation budget, which makes the run deterministic for its seed.
 const BIN = resolve("bin/worldbreaker.js");
-const ARGS = ["discover", "double-slit", "--seed", "4", "--rounds", "2", "--initial", "12", "--batch", "6", "--evaluations", "800", "--time", "60"];
+const ARGS = ["discover", "double-slit", "--seed", "4", "--rounds", "2", "--initial", "12", "--batch", "6", "--evaluations", "400", "--time", "60"];
 
 function strip(json: string) {
   const r = JSON.parse(json);

@@ -15,11 +15,13 @@ describe("budgets, determinism and interruption", () => {
     expect(a.evaluations).toBe(b.evaluations);
   });
 
-  it("respects the evaluation budget", async () => {
-    const res = await explain(hard(), { seed: 1, threads: 1, maxEvaluations: 300 });
-    // Fast-path candidates and one epoch of overshoot per island are the only slack.
-    expect(res.evaluations).toBeGreaterThan(0);
-    expect(res.evaluations).toBeLessThan(300 + 4 * 60 + 200);
+  it("respects the evaluation budget (it bounds the search; the fast paths cost the same each run)", async () => {
+    const small = await explain(hard(), { seed: 1, threads: 1, maxEvaluations: 200 });
+    const large = await explain(hard(), { seed: 1, threads: 1, maxEvaluations: 600 });
+    const searchDifference = large.evaluations - small.evaluations;
+    // Only the last epoch may overshoot, by at most one breeding step per island.
+    expect(searchDifference).toBeGreaterThanOrEqual(400 - 8);
+    expect(searchDifference).toBeLessThanOrEqual(400 + 8);
   });
 
   it("respects the wall-time budget", async () => {

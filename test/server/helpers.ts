@@ -26,7 +26,7 @@ export interface SseMessage {
 /** Reads a server-sent-event stream until it ends (or `max` messages arrived). */
 export async function readSse(res: Response, max = Infinity): Promise<SseMessage[]> {
   const out: SseMessage[] = [];
-  const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+  const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>).getReader();
   let buf = "";
   while (out.length < max) {
     const { value, done } = await reader.read();

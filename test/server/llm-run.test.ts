@@ -1,17 +1,25 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/server/app.js";
-import { createDiscoveryEngine } from "../../src/server/discovery-engine.js";
+import type * as AppModule from "../../src/server/app.js";
+import type * as EngineModule from "../../src/server/discovery-engine.js";
 import type { RunDetail } from "../../src/server/engine.js";
 import { reply, startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
 import { json, readSse } from "./helpers.js";
 
 let fake: FakeOpenAI;
 let storeDir: string;
+let createDiscoveryEngine: typeof EngineModule.createDiscoveryEngine;
+let createApp: typeof AppModule.createApp;
 
 beforeAll(async () => {
+  // The compiled server, as `worldbreaker serve` runs it (the run in a worker thread); `npm test` builds dist/ first.
+  const dist = resolve("dist/server");
+  if (!existsSync(join(dist, "run-worker.js"))) throw new Error(`the compiled server is missing (${dist}); run 'npm run build' first`);
+  ({ createDiscoveryEngine } = (await import(pathToFileURL(join(dist, "discovery-engine.js")).href)) as typeof EngineModule);
+  ({ createApp } = (await import(pathToFileURL(join(dist, "app.js")).href)) as typeof AppModule);
   storeDir = mkdtempSync(join(tmpdir(), "wb-llm-web-"));
   // A scripted model: proposes the interference law, picks one experiment, and approves laws.
   fake = await startFakeOpenAI({
@@ -32,7 +40,7 @@ afterAll(async () => fake?.close());
 describe("a run with a language-model helper", () => {
   it("offers the configured profile and shows the model's exchanges in the run view", async () => {
     const env = { WORLDBREAKER_LLM_BASE_URL: fake.url, WORLDBREAKER_LLM_MODEL: "fake-model" };
-    const engine = createDiscoveryEngine({ storeDir, env, cwd: storeDir, explainThreads: 1 });
+    const engine = createDiscoveryEngine({ storeDir, env, cwd: storeDir });
     const { app, runs } = createApp({ engine, dataDir: join(storeDir, "web"), webRoot: storeDir, version: "t" });
     try {
       const info = (await (await app.request("/api/info")).json()) as { llmProfiles: string[] };

@@ -16,7 +16,8 @@ const USAGE = `usage: worldbreaker design force (--target curve.csv | --fmax <pN
        worldbreaker design modes --target modes.csv [--length <n>] [options]
 
 Designs protein sequences whose predicted unfolding response (force) or normal-mode amplitudes (modes) match a
-target, by a profile-guided evolution strategy over sequences. Returns a diverse set of the best designs and the
+target, by evolutionary search over sequences (a position-specific-profile evolution strategy for force, a genetic
+algorithm for modes, as measured best). Returns a diverse set of the best designs and the
 worst-scoring ones as controls, each re-verified by stochastic replicas, with its novelty (highest identity,
 0–1, to natural sequences).
 
@@ -31,7 +32,7 @@ options:
   --seed <n>            seed of the whole run (default 1)
   --designs <n>         designs to return (default 5)      --controls <n>  controls to return (default 2)
   --replicas <n>        verification replicas per design (default 32)
-  --strategy <name>     profile (default), ga or random
+  --strategy <name>     profile, ga or random (default: profile for force, ga for modes)
   --max-fraction <f>    most any amino acid may take (default 0.3)
   --max-run <n>         longest homopolymer run (default 4)
   --min-entropy <bits>  least Shannon entropy of any 12-residue window (default 2.2)
@@ -93,7 +94,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
     length = target.modes[0].length;
     goal = { kind, target };
   }
-  const strategy = values.strategy ?? "profile";
+  const strategy = values.strategy ?? (kind === "force" ? "profile" : "ga");
   if (!Object.hasOwn(STRATEGIES, strategy)) throw new UserError(`design: --strategy must be one of ${Object.keys(STRATEGIES).join(", ")}, got '${strategy}'`);
   const exclude = (values.exclude ?? "").toUpperCase().replace(/[\s,]/g, "");
   for (const ch of exclude) if (!AMINO_ACIDS.includes(ch)) throw new UserError(`design: --exclude: '${ch}' is not one of the 20 standard amino acids`);

@@ -67,7 +67,10 @@ export const command: Command = {
       engine.close();
       throw err;
     }
-    if (!isLoopbackHost(host)) ctx.stderr("note: traffic is plain HTTP; on an untrusted network put it behind HTTPS (a reverse proxy)\n");
+    if (!isLoopbackHost(host)) {
+      if (host === "0.0.0.0" || host === "::") ctx.stderr("note: listening on every address; from another machine, use this machine's name or address in place of 127.0.0.1\n");
+      ctx.stderr("note: traffic is plain HTTP; on an untrusted network put it behind HTTPS (a reverse proxy)\n");
+    }
     if (values["allow-external"]) ctx.stderr("note: --allow-external: anyone with access can start programs on this machine\n");
     ctx.stderr(`runs are journaled in ${storeDir}; press Ctrl-C to stop\n`);
     ctx.stdout(`worldbreaker is ready: open ${server.url}\n`);

@@ -9,13 +9,13 @@ function axisLabel(spec: { name: string; unit?: string }): string {
 /** Measurements against the current law, with the Breaker's experiments marked, and the residuals. */
 export function DataCharts({ detail }: { detail: RunDetail }) {
   const selectId = useId();
+  // Default axis: the input with the most distinct values (the one the experiments explore), then the rest.
   const varying = useMemo(() => {
-    const names = detail.inputs.map((i) => i.name);
-    const spread = (n: string) => {
-      const vals = detail.observations.map((o) => o.inputs[n]).filter(Number.isFinite);
-      return vals.length ? Math.max(...vals) - Math.min(...vals) : 0;
-    };
-    return names.filter((n) => spread(n) > 0).concat(names.filter((n) => spread(n) === 0));
+    const distinct = (n: string) => new Set(detail.observations.map((o) => o.inputs[n]).filter(Number.isFinite)).size;
+    return detail.inputs
+      .map((i, order) => ({ name: i.name, count: distinct(i.name), order }))
+      .sort((a, b) => b.count - a.count || a.order - b.order)
+      .map((x) => x.name);
   }, [detail]);
   const [xName, setXName] = useState<string | null>(null);
   const x = xName && varying.includes(xName) ? xName : (varying[0] ?? "");
