@@ -169,7 +169,12 @@ export function createApp(opts: AppOptions): ServerApp {
     const files = await engine.writeReport(id, join(opts.dataDir, "reports", id));
     const body = new Uint8Array(readFileSync(files[which]));
     const disposition = c.req.query("download") !== undefined ? "attachment" : "inline";
-    return c.body(body, 200, { "Content-Type": type, "Content-Disposition": `${disposition}; filename="${id}-${name}"` });
+    return c.body(body, 200, {
+      "Content-Type": type,
+      "Content-Disposition": `${disposition}; filename="${id}-${name}"`,
+      // The report is a static document: it may style itself and use inline fonts and images, nothing more.
+      "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
+    });
   };
   app.get("/api/runs/:id/report.html", (c) => reportFile(c, "html", "text/html; charset=utf-8", "report.html"));
   app.get("/api/runs/:id/metrics.csv", (c) => reportFile(c, "metricsCsv", "text/csv; charset=utf-8", "metrics.csv"));

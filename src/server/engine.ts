@@ -93,6 +93,10 @@ export interface RunDetail extends RunListItem {
   plannedRounds: number | null;
   queries: number;
   initialLaw?: string;
+  /** The classical law the run started from, when the world has one. */
+  receivedTheory?: string;
+  /** When the received theory was falsified: the round, the measurements it took, and the bits saved. */
+  falsification?: { round: number; queries: number; gainBits: number } | null;
   currentLaw?: { law: string; latex: string; bits: number; r2: number; derived?: Record<string, string> };
   roundViews: RoundView[];
   observations: ObservationView[];

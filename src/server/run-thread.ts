@@ -38,6 +38,10 @@ export class RunThreads {
     // An idle spare must not keep the process alive, and its failure only matters once it is used.
     w.unref();
     w.on("error", () => {});
+    // A spare that died before being used is replaced by a fresh thread at the next run.
+    w.once("exit", () => {
+      if (this.spare === w) this.spare = undefined;
+    });
     return w;
   }
 

@@ -8,7 +8,7 @@ import type { ExchangeView, ObservationView, RoundView, RunDetail, RunListItem }
 /** Everything the journal holds about one run, as read for display. */
 export interface RunRecords {
   run: RunRow;
-  info: Pick<WorldInfo, "inputs" | "output">;
+  info: Pick<WorldInfo, "inputs" | "output" | "receivedTheory">;
   experiments: ExperimentRow[];
   observations: ObservationRow[];
   rounds: { round: number; record: RoundRecord; state: LoopState }[];
@@ -134,6 +134,14 @@ export function buildRunDetail(rec: RunRecords, latex: LatexPrinter): RunDetail 
     plannedRounds: typeof options.rounds === "number" ? options.rounds : null,
     queries: rec.observations.length,
     ...(last ? { initialLaw: last.state.initialLaw } : {}),
+    ...(info.receivedTheory ? { receivedTheory: info.receivedTheory } : {}),
+    ...(last
+      ? {
+          falsification: last.state.falsification
+            ? { round: last.state.falsification.round, queries: last.state.falsification.queries, gainBits: last.state.falsification.gainBits }
+            : null,
+        }
+      : {}),
     ...(current
       ? {
           currentLaw: {

@@ -43,9 +43,19 @@ describe("worldbreaker predict", () => {
   it("rejects bad sequences and arguments with one line and exit 2", async () => {
     oneLineError(await runCli(["predict", "force", "MQIFZK"]), /'Z' at position 5 is not one of the 20 standard amino acids/);
     oneLineError(await runCli(["predict", "force", ""]), /sequence is empty/);
-    oneLineError(await runCli(["predict", "modes", "A".repeat(1200)]), /1200 residues; at most 1000/);
+    oneLineError(await runCli(["predict", "force", "A".repeat(1200)]), /1200 residues; at most 1000/);
+    oneLineError(await runCli(["predict", "modes", "A".repeat(500)]), /500 residues; the built-in normal-mode model supports at most 400/);
     oneLineError(await runCli(["predict", "bend", UBQ]), /'force' or 'modes', got 'bend'/);
     oneLineError(await runCli(["predict", "force", UBQ, "--replicas", "0"]), /--replicas must be at least 1/);
+  });
+  it("handles the shortest sequences", async () => {
+    for (const seq of ["A", "GW", "MKV"]) {
+      const f = JSON.parse((await runCli(["predict", "force", seq, "--json", "--replicas", "2"])).stdout);
+      expect(f.history).toHaveLength(25);
+      const m = JSON.parse((await runCli(["predict", "modes", seq, "--json"])).stdout);
+      expect(m.modes).toHaveLength(3);
+      expect(m.modes[0]).toHaveLength(seq.length);
+    }
   });
   it("delegates to an external predictor command", async () => {
     const r = await runCli(["predict", "force", "AWWKA", "--json", "--predictor", `node ${FIXTURE}`]);

@@ -6,10 +6,12 @@ import { join, resolve } from "node:path";
 import { runCli } from "../helpers/cli.js";
 import { RunStore } from "../../src/journal/index.js";
 
-// The child runs the compiled CLI (`npm test` builds dist/ first), with the real world and Explainer
-// on an evaluation budget, which makes the run deterministic for its seed.
+// The child runs the compiled CLI (`npm test` builds dist/ first) with the real Explainer on an
+// evaluation budget (deterministic for a seed) against a slow external world, so the kill lands while a
+// journaled batch is still unanswered.
 const BIN = resolve("bin/worldbreaker.js");
-const ARGS = ["discover", "double-slit", "--seed", "4", "--rounds", "2", "--initial", "12", "--batch", "6", "--evaluations", "400", "--time", "60"];
+const WORLD = `"${process.execPath}" "${resolve("test/fixtures/discover/slow-world.mjs")}"`;
+const ARGS = ["discover", "--external", WORLD, "--seed", "4", "--rounds", "1", "--initial", "10", "--batch", "5", "--evaluations", "400", "--time", "60"];
 
 function strip(json: string) {
   const r = JSON.parse(json);

@@ -69,11 +69,15 @@ describe("the web app in Chromium", () => {
     timings.doubleSlitRunSeconds = (Date.now() - pressed) / 1000;
 
     const law = await page.locator(".current .law-text").first().innerText();
+    // Interference: fringes (a cosine or sine) whose spacing depends on slit separation and wavelength.
     expect(law).toMatch(/cos|sin/);
+    expect(law).toMatch(/\bd\b/);
+    expect(law).toMatch(/\blambda\b/);
     await expect.poll(() => page.locator(".current .katex").count()).toBeGreaterThan(0);
     const breaks = page.locator("ol.breaks li");
     expect(await breaks.count()).toBeGreaterThan(0);
     expect(await breaks.first().innerText()).toMatch(/predicts counts = .* was observed/);
+    expect(await page.locator(".verdict").innerText()).toMatch(/The textbook law was proved wrong in round \d+, after \d+ measurements/);
     expect(await page.locator("svg .mark-breaker").count()).toBeGreaterThan(0);
     expect(await page.locator("table.history tbody tr").count()).toBeGreaterThan(2);
 
@@ -103,9 +107,13 @@ describe("the web app in Chromium", () => {
     const n = await options.count();
     expect(n).toBeGreaterThan(1);
     expect(await page.locator("svg .pickable").count()).toBe(n);
-    await options.first().check();
-    await page.getByRole("heading", { name: /Law you picked|Best law/ }).waitFor();
     await screenshot(page, "explain");
+    // Picking the simplest law of the front shows that law instead.
+    await options.first().check();
+    await page.getByRole("heading", { name: "Law you picked" }).waitFor();
+    const simplest = await page.locator("fieldset.front .law-text").first().innerText();
+    expect(await page.locator(".law-stats .law-text").innerText()).toBe(simplest);
+    expect(simplest).not.toBe(best);
   });
 
   it("with an access token, takes it from the address once and hides it", async () => {

@@ -41,6 +41,8 @@ describe("the real discovery engine behind the API", () => {
     expect(detail.queries).toBe(detail.observations.length);
     expect(detail.currentLaw?.law).toBe(detail.finalLaw);
     expect(detail.currentLaw?.latex.length).toBeGreaterThan(0);
+    expect(detail.receivedTheory).toMatch(/exp/);
+    expect(detail.falsification === null || detail.falsification.round >= 1).toBe(true);
     expect(detail.observations.every((o) => o.predicted !== null)).toBe(true);
     expect(detail.observations.filter((o) => o.round === 0).every((o) => !o.breaker)).toBe(true);
     expect(detail.observations.filter((o) => o.round > 0).every((o) => o.breaker)).toBe(true);

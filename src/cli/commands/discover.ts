@@ -1,4 +1,4 @@
-import { basename, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseCommandArgs, numberFlag } from "../args.js";
 import type { Command } from "../command.js";
 import { UserError } from "../errors.js";
@@ -26,6 +26,7 @@ options:
   --target <column>     target column of a .csv world (default: the last)
   --store <dir>         run journal directory (default $WORLDBREAKER_HOME or .wb-runs/)
   --out <dir>           write report.html, metrics.csv and laws.json there
+                        (default: <store>/<runId>/)
   --llm <profile>       let language-model agents propose laws and experiments
   --json                print the result as one JSON object
 `;
@@ -92,12 +93,12 @@ export const command: Command = {
       const runId = newRunId(name !== undefined ? basename(name).replace(/\.(json|csv)$/i, "") : "external");
       const agents = values.llm ? await loadAgents(values.llm, ctx, store, runId) : undefined;
       const result = await discover(options, { store, agents, runId, signal: ctx.signal, cwd: ctx.cwd, progress: (line) => ctx.stderr(line + "\n") });
-      if (values.out) {
-        const { writeReport } = await import("../../report/index.js");
-        const files = writeReport(store, result.runId, resolve(ctx.cwd, values.out));
-        ctx.stderr(`report written to ${files.html}\n`);
-      }
-      ctx.stdout(values.json ? JSON.stringify(contractJson(result)) + "\n" : summaryText(result, values.out ? resolve(ctx.cwd, values.out) : undefined));
+      // Without --out the report goes beside the journal, under the run's id.
+      const outDir = values.out ? resolve(ctx.cwd, values.out) : join(dirname(store.path), result.runId);
+      const { writeReport } = await import("../../report/index.js");
+      const files = writeReport(store, result.runId, outDir);
+      ctx.stderr(`report written to ${files.html}\n`);
+      ctx.stdout(values.json ? JSON.stringify(contractJson(result)) + "\n" : summaryText(result, outDir));
       return result.status === "aborted" ? 130 : 0;
     } finally {
       store.close();

@@ -9,6 +9,9 @@ import { predictForce } from "../../design/forceModel.js";
 import { parseFasta } from "../../design/naturalSequences.js";
 import { predictModes } from "../../design/vibrationModel.js";
 
+/** Longest sequence for the built-in modes model: a 3N×3N dense eigenproblem (N = 400 takes seconds). */
+const MAX_MODES_LENGTH = 400;
+
 const USAGE = `usage: worldbreaker predict force|modes <sequence | file.fasta> [options]
 
 Runs the forward models alone on one protein sequence.
@@ -49,6 +52,9 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
   if (seqArg === undefined) throw new UserError("predict: missing the sequence (see 'worldbreaker help predict')");
   if (extra.length > 0) throw new UserError(`predict: unexpected argument '${extra[0]}'`);
   const sequence = readSequence(seqArg, ctx.cwd);
+  if (kind === "modes" && values.predictor === undefined && sequence.length > MAX_MODES_LENGTH) {
+    throw new UserError(`predict modes: ${sequence.length} residues; the built-in normal-mode model supports at most ${MAX_MODES_LENGTH} (its eigensolver is cubic in length)`);
+  }
   const seed = numberFlag("predict", "seed", values.seed, { integer: true, min: 0 }) ?? (kind === "force" ? 1 : 0);
   const replicas = numberFlag("predict", "replicas", values.replicas, { integer: true, min: 1, max: 10000 }) ?? 16;
   const speed = numberFlag("predict", "speed", values.speed, { min: 1e-6 });

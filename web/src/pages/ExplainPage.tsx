@@ -15,6 +15,7 @@ export function ExplainPage({ info }: { info: ServerInfo }) {
   const [busy, setBusy] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [xName, setXName] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => () => abort.current?.abort(), []);
@@ -49,7 +50,8 @@ export function ExplainPage({ info }: { info: ServerInfo }) {
   };
 
   const chosen = result && picked !== null ? result.pareto[picked] : null;
-  const firstInput = result ? Object.keys(result.sample.inputs)[0] : undefined;
+  const inputNames = result ? Object.keys(result.sample.inputs) : [];
+  const firstInput = xName && inputNames.includes(xName) ? xName : inputNames[0];
 
   return (
     <div className="stack">
@@ -151,7 +153,19 @@ export function ExplainPage({ info }: { info: ServerInfo }) {
             </section>
             {chosen && firstInput && (
               <section className="card" aria-labelledby="fit-title">
-                <h2 id="fit-title">Data and the picked law</h2>
+                <div className="card-head">
+                  <h2 id="fit-title">Data and the picked law</h2>
+                  {inputNames.length > 1 && (
+                    <div className="field inline">
+                      <label htmlFor="explain-x">Horizontal axis</label>
+                      <select id="explain-x" value={firstInput} onChange={(e) => setXName(e.target.value)}>
+                        {inputNames.map((n) => (
+                          <option key={n}>{n}</option>
+                        ))}
+                      </select>
+                    </div>
+                  )}
+                </div>
                 <Chart
                   title={`${result.target} against ${firstInput}`}
                   xLabel={firstInput}

@@ -150,8 +150,18 @@ export function RunPage({ runId }: { runId: string }) {
           )}
           {detail.initialLaw && detail.initialLaw !== law?.law && (
             <p className="muted">
-              Started from the textbook law <code className="law-text">{detail.initialLaw}</code>.
+              Started from {detail.receivedTheory ? "the textbook law" : "the law that first explained the data"}{" "}
+              <code className="law-text">{detail.initialLaw}</code>.
             </p>
+          )}
+          {detail.receivedTheory && detail.falsification && (
+            <p className="verdict">
+              The textbook law was proved wrong in round {detail.falsification.round}, after {detail.falsification.queries} measurements (the new law
+              explains them in {Math.round(detail.falsification.gainBits)} fewer bits).
+            </p>
+          )}
+          {detail.receivedTheory && detail.falsification === null && detail.roundViews.length > 1 && (
+            <p className="verdict">The textbook law has survived every experiment so far.</p>
           )}
         </div>
         <div className="downloads" role="group" aria-label="Downloads">
