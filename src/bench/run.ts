@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   web: () => import("./web.js"),
   discover: () => import("./discover.js"),
   worlds: () => import("./worlds.js"),
+  periodic: () => import("./periodic.js"),
 };
 
 async function runAll(): Promise<void> {

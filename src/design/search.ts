@@ -36,6 +36,8 @@ export interface SearchProblem {
   onGeneration?: (p: SearchProgress) => void;
 }
 
+const ELITE_SIZE = 64;
+
 /** Every sequence evaluated and its error, with the budget bookkeeping. */
 export class Archive {
   /** Error of every evaluated sequence, in evaluation order. */
@@ -44,6 +46,8 @@ export class Archive {
   readonly bestTrace: number[] = [];
   private bestSeq = "";
   private bestErr = Infinity;
+  // The best ELITE_SIZE entries, kept sorted on insertion so `top` does not sort the whole archive each generation.
+  private readonly elite: [string, number][] = [];
 
   constructor(private readonly problem: SearchProblem) {}
 
@@ -63,6 +67,12 @@ export class Archive {
         const e = Number.isFinite(errs[i]) ? errs[i] : Infinity;
         this.errors.set(s, e);
         if (e < this.bestErr) { this.bestErr = e; this.bestSeq = s; }
+        if (this.elite.length < ELITE_SIZE || e < this.elite[this.elite.length - 1][1]) {
+          let at = this.elite.length;
+          while (at > 0 && this.elite[at - 1][1] > e) at--;
+          this.elite.splice(at, 0, [s, e]);
+          if (this.elite.length > ELITE_SIZE) this.elite.pop();
+        }
       });
     }
     this.bestTrace.push(this.bestErr);
@@ -74,6 +84,7 @@ export class Archive {
 
   /** The `k` best sequences so far, best first. */
   top(k: number): [string, number][] {
+    if (k <= ELITE_SIZE) return this.elite.slice(0, k);
     return [...this.errors.entries()].sort((a, b) => a[1] - b[1]).slice(0, k);
   }
 }

@@ -6,8 +6,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { UserError } from "../errors.js";
-import { binnedForce, type PullingTrace } from "./pulling.js";
-import { curveEnergy } from "./pulling.js";
+import { binnedForce, curveEnergy, type PullingTrace } from "./pulling.js";
 import { HISTORY_POINTS } from "./forceModel.js";
 
 /** What a force design aims at. */

@@ -107,8 +107,16 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     const found = outcome.pareto.map((m) => ({ expr: space ? space.toOriginal(m.expr) : m.expr, params: [], source: "search" }));
     measuredLaws = measuredLaws.concat(measureAll(found, full, seed, undefined));
   }
+  const warnings: string[] = [];
   const admissible = units ? measuredLaws.filter((l) => unitsOk(l.expr, units)) : measuredLaws;
-  const pool = admissible.length > 0 ? admissible : measuredLaws;
+  let pool = admissible.length > 0 ? admissible : measuredLaws;
+  // Data that no unit-consistent law can describe, while an inconsistent one does, mean the declared
+  // units are wrong (the Feynman table's mu_drift is one case): say so and judge by the data alone.
+  const bestR2 = (ls: readonly MeasuredLaw[]) => ls.reduce((m, l) => Math.max(m, l.r2), -Infinity);
+  if (units && bestR2(admissible) < 0.5 && bestR2(measuredLaws) > 0.9) {
+    warnings.push(`the units given contradict the data: no dimensionally consistent law fits (best R² ${bestR2(admissible).toFixed(3)}), so units were ignored`);
+    pool = measuredLaws;
+  }
   let front = paretoFront(dedupe(pool));
   const chosen = chooseByBits(front);
   if (!chosen) throw new UserError(`explain: no law could be evaluated on the data for '${clean.targetName}'`);
@@ -135,6 +143,7 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     evaluations,
     seconds: (Date.now() - start) / 1000,
     droppedRows: clean.droppedRows,
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import { buildFeatures } from "./features.js";
 import type { Candidate } from "./finalSelection.js";
 import { fitMonomials } from "./monomial.js";
 import { forwardSelect } from "./sparseRegression.js";
-import { periodicCandidates } from "./periodic.js";
+import { periodicFit } from "./periodic.js";
 
 /** Relative SSE (SSE / total sum of squares) at which a fast-path law counts as exact. */
 const EXACT = 1e-12;
@@ -45,9 +45,10 @@ export async function fastPathCandidates(
   if (Date.now() < deadline) {
     // Oscillation in a product of inputs (cos²(k·d·x/λ), sin(k·x·t)): a frequency scan of tens of
     // milliseconds, run before the far costlier linear-features stage so a tight budget keeps it.
-    const periodic = periodicCandidates(variables, columns, target, { signal, deadline });
-    evaluations += periodic.length;
-    out.push(...periodic);
+    const periodic = periodicFit(variables, columns, target, { signal, deadline });
+    evaluations += periodic.candidates.length;
+    out.push(...periodic.candidates);
+    if (periodic.sse <= EXACT * sst) return { candidates: out, evaluations };
   }
   const features = buildFeatures(variables, columns, { maxPairVariables: 8, hingeKnots: 3 });
   const models = forwardSelect(features, target, 6, signal);

@@ -4,8 +4,8 @@
  * them in milliseconds. For each candidate argument m = ∏ xᵢ^eᵢ (small integer exponents) and each
  * frequency k on a grid, y ≈ A + B·cos(k·m) + C·sin(k·m) is a linear least-squares problem; the best
  * (m, k) pairs are polished by Levenberg–Marquardt and offered, in several equivalent printed forms
- * (offset or not, cos² or sin², phase or cos+sin), to the final description-length choice, which alone
- * decides whether a periodic law is worth its bits.
+ * (offset or not, cos or sin, cos² or sin², amplitude–phase), to the final description-length
+ * choice, which alone decides whether a periodic law is worth its bits.
  */
 import { add, binary, mul, num, param, pow, unary, v, type Expr } from "../expr/ast.js";
 import { fitParams, simplify } from "../expr/index.js";
@@ -52,13 +52,26 @@ export function periodicCandidates(
   target: Float64Array,
   opts: PeriodicOptions = {},
 ): Candidate[] {
+  return periodicFit(variables, columns, target, opts).candidates;
+}
+
+/** The periodic candidates and the least SSE of their polished general form (Infinity when none), so a caller can tell an exact law. */
+export function periodicFit(
+  variables: readonly string[],
+  columns: readonly Float64Array[],
+  target: Float64Array,
+  opts: PeriodicOptions = {},
+): { candidates: Candidate[]; sse: number } {
   const peaks = periodicPeaks(variables, columns, target, opts);
-  const out: Candidate[] = [];
+  const candidates: Candidate[] = [];
+  let sse = Infinity;
   for (const peak of peaks) {
     if (opts.signal?.aborted || Date.now() > (opts.deadline ?? Infinity)) break;
-    out.push(...lawsFromPeak(peak, variables, columns, target, opts.signal));
+    const laws = lawsFromPeak(peak, variables, columns, target, opts.signal);
+    candidates.push(...laws.candidates);
+    sse = Math.min(sse, laws.sse);
   }
-  return out;
+  return { candidates, sse };
 }
 
 /** The strongest (argument, frequency) peaks of the scan, best first; empty when nothing oscillates. */
@@ -315,7 +328,7 @@ export function monomialExpr(variables: readonly string[], exps: readonly number
 
 /**
  * Polishes a peak on all rows (the general form c0 + c1·cos(c2·m) + c3·sin(c2·m)), then writes the
- * law in every form that fits its phase: cos+sin and amplitude–phase always; cos, cos² and sin² when
+ * law in every form that fits its phase: amplitude–phase always; cos, cos² and sin² when
  * the phase is near 0 or π; sin when it is near ±π/2; each with and without the offset.
  */
 function lawsFromPeak(
@@ -324,18 +337,20 @@ function lawsFromPeak(
   columns: readonly Float64Array[],
   target: Float64Array,
   signal?: AbortSignal,
-): Candidate[] {
+): { candidates: Candidate[]; sse: number } {
   const m = monomialExpr(variables, peak.exponents);
   const arg = (p: number) => mul(param(p), m);
   const general = add(add(param(0), mul(param(1), unary("cos", arg(2)))), mul(param(3), unary("sin", arg(2))));
   let [a, b, k, c] = [peak.a, peak.b, peak.k, peak.c];
   const fit = fitParams(general, variables, columns, target, { init: [a, b, k, c], restarts: 0, maxIterations: 30, signal });
-  if (Number.isFinite(fit.sse) && fit.params.every(Number.isFinite)) [a, b, k, c] = fit.params;
+  const polished = Number.isFinite(fit.sse) && fit.params.every(Number.isFinite);
+  if (polished) [a, b, k, c] = fit.params;
   if (k < 0) [k, c] = [-k, -c];
   const amp = Math.hypot(b, c);
   const phase = Math.atan2(c, b);
+  // The cos+sin form itself is not offered: the final refit gives each occurrence of a repeated
+  // constant its own slot, so it would come back with two frequencies; the phase form is the same law.
   const out: { expr: Expr; params: number[]; form: string }[] = [
-    { expr: general, params: [a, b, k, c], form: "cos+sin" },
     { expr: add(param(0), mul(param(1), unary("cos", add(arg(2), param(3))))), params: [a, amp, k, -phase], form: "phase" },
     { expr: mul(param(0), unary("cos", add(arg(1), param(2)))), params: [amp, k, -phase], form: "phase-no-offset" },
   ];
@@ -368,5 +383,5 @@ function lawsFromPeak(
     }
     cands.push({ expr, params: o.params, source: `periodic-${o.form}` });
   }
-  return cands;
+  return { candidates: cands, sse: polished ? fit.sse : Infinity };
 }

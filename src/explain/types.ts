@@ -74,4 +74,6 @@ export interface ExplainResult {
   seconds: number;
   /** Rows ignored because a cell was missing or not finite. */
   droppedRows?: number;
+  /** Problems noticed on the way (e.g. units contradicted by the data). */
+  warnings?: string[];
 }

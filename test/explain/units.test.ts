@@ -76,6 +76,14 @@ describe("explain with units", () => {
     expect(res.law).toMatch(/exp/);
   });
 
+  it("units contradicted by the data are reported and ignored", async () => {
+    const ev = makeEvidence(100, ["m", "a"], (r) => r.m * r.a);
+    ev.units = { y: "kg*m/s^2", m: "kg", a: "m/s" };
+    const res = await explain(ev, { seed: 1, threads: 1, maxEvaluations: 100 });
+    expect(res.r2).toBeGreaterThan(1 - 1e-12);
+    expect(res.warnings?.[0]).toMatch(/units/);
+  });
+
   it("a missing unit is a UserError naming the column", async () => {
     const ev = makeEvidence(20, ["m", "a"], (r) => r.m * r.a);
     ev.units = { y: "kg*m/s^2", m: "kg" };

@@ -110,7 +110,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
   const speed = num("speed", values.speed, { min: 1e-6 });
   const spring = num("spring", values.spring, { min: 1e-6 });
   const predictor = values.predictor !== undefined ? externalPredictor(values.predictor, ctx.cwd, ctx.signal) : builtinPredictor({ speed, springConstant: spring });
-  const budget = num("budget", values.budget, { integer: true, min: 10, max: 10_000_000 }) ?? 2000;
+  const budget = num("budget", values.budget, { integer: true, min: 10, max: 1_000_000 }) ?? 2000;
   let lastReport = 0;
   let outcome: DesignOutcome;
   try {

@@ -124,6 +124,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
       },
     },
   );
+  for (const w of result.warnings ?? []) ctx.stderr(`explain: warning: ${w}\n`);
   if (result.droppedRows) ctx.stderr(`explain: ignored ${result.droppedRows} row(s) with a missing or non-finite cell\n`);
   ctx.stdout(values.json ? JSON.stringify(resultJson(result)) + "\n" : textReport(result));
   return 0;
