@@ -10,6 +10,7 @@
 import { add, binary, mul, num, param, pow, unary, v, type Expr } from "../expr/ast.js";
 import { fitParams, simplify } from "../expr/index.js";
 import type { Candidate } from "./finalSelection.js";
+import { envelopeCandidates } from "./periodicEnvelope.js";
 
 /** Tunables of the periodic fast path (every field optional). */
 export interface PeriodicOptions {
@@ -25,6 +26,8 @@ export interface PeriodicOptions {
   maxCycles?: number;
   /** Grid points per cycle-over-the-range (the periodogram's peak is about 1 cycle wide; default 4). */
   oversample?: number;
+  /** Also offer amplitude envelopes (z, 1/z, exp, Gaussian in an input) around the best peak (default true). */
+  envelopes?: boolean;
   /** (m, k) pairs polished and emitted (default 3). */
   top?: number;
   /** Stop starting new work after this time (ms since the epoch). */
@@ -67,7 +70,8 @@ export function periodicFit(
   let sse = Infinity;
   for (const peak of peaks) {
     if (opts.signal?.aborted || Date.now() > (opts.deadline ?? Infinity)) break;
-    const laws = lawsFromPeak(peak, variables, columns, target, opts.signal);
+    // Envelopes only around the strongest oscillation: they cost a few fits per input.
+    const laws = lawsFromPeak(peak, variables, columns, target, opts.signal, candidates.length === 0 && opts.envelopes !== false);
     candidates.push(...laws.candidates);
     sse = Math.min(sse, laws.sse);
   }
@@ -336,7 +340,8 @@ function lawsFromPeak(
   variables: readonly string[],
   columns: readonly Float64Array[],
   target: Float64Array,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  withEnvelopes: boolean,
 ): { candidates: Candidate[]; sse: number } {
   const m = monomialExpr(variables, peak.exponents);
   const arg = (p: number) => mul(param(p), m);
@@ -383,5 +388,6 @@ function lawsFromPeak(
     }
     cands.push({ expr, params: o.params, source: `periodic-${o.form}` });
   }
+  if (withEnvelopes && polished) cands.push(...envelopeCandidates(m, { a, amp, k, phase, sse: fit.sse }, variables, columns, target, signal));
   return { candidates: cands, sse: polished ? fit.sse : Infinity };
 }

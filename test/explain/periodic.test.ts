@@ -92,6 +92,17 @@ describe("periodic fast path", () => {
     expect(truthError(best.expr, best.params, ranges, truth)).toBeLessThan(0.02);
   });
 
+  it("finds the decaying envelope of a damped oscillation 3*exp(-0.3*t)*cos(2*t)", () => {
+    const ranges: Record<string, [number, number]> = { t: [0, 10] };
+    const truth = (r: Row) => 3 * Math.exp(-0.3 * r.t) * Math.cos(2 * r.t);
+    const ev = sample(200, ranges, truth, (m, rand) => m + 0.03 * normal(rand), 23);
+    const cols = ev.variables.map((v) => ev.columns[v]);
+    expect(periodicCandidates(ev.variables, cols, ev.target, { envelopes: false }).some((c) => c.source.includes("envelope"))).toBe(false);
+    const best = bestOf(ev);
+    expect(best.source).toBe("periodic-envelope-exp");
+    expect(truthError(best.expr, best.params, ranges, truth)).toBeLessThan(0.03);
+  });
+
   it("the whole Explainer ends at the interference law, exactly on clean data and within the noise on counts", async () => {
     const clean = await explain(sample(200, fringeRanges, fringes, (m) => m, 11), { seed: 1, threads: 1, maxEvaluations: 300 });
     expect(isPeriodic(clean.law)).toBe(true);
