@@ -1,3 +1,4 @@
+import { UserError } from "../errors.js";
 import type { Experiment, WorldInfo } from "../worlds/world.js";
 
 /**
@@ -62,4 +63,22 @@ export interface Agents {
   explainer?: ExplainerAgent;
   breaker?: BreakerAgent;
   critic?: CriticAgent;
+}
+
+/**
+ * An agent failure that must stop the run instead of being skipped — for instance a replayed run asking
+ * something its journal holds no answer for, which would silently make the replay diverge. Ordinary
+ * failures (bad answers, timeouts after retries) are not thrown at all: agents return nothing.
+ * The loop journals the run as failed, keeps its evidence, and rethrows; the CLI shows the one line.
+ */
+export class AgentStopError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = "AgentStopError";
+  }
+}
+
+/** Whether an error thrown by an agent must stop the run (see AgentStopError). */
+export function stopsRun(err: unknown): boolean {
+  return err instanceof AgentStopError;
 }

@@ -46,13 +46,28 @@ export function summaryText(r: RunResult, reportDir?: string): string {
   return lines.join("\n") + "\n";
 }
 
+/** What `loadAgents` passes on to the language-model layer besides the profile. */
+export interface LoadAgentsOptions {
+  /** Explicit config file (`--llm-config`); default: $WORLDBREAKER_LLM_CONFIG, then the usual places. */
+  configPath?: string;
+  /** Seeds retry jitter and is sent as the sampling seed. */
+  seed?: number;
+}
+
 /**
  * Language-model agents for `--llm <profile>`, from `src/llm/index.ts` when it provides `createAgents`.
- * Loaded by a computed path so the loop does not depend on the LLM package being present.
+ * Loaded by a computed path so the loop does not depend on the LLM package being present. Exchanges are
+ * journaled under `runId` (the id the run will get, so its report finds them); retry, skip and budget
+ * notices go to stderr; Ctrl-C stops waiting on the server.
  */
-export async function loadAgents(profile: string, ctx: CommandContext, store: RunStore, runId: string | null): Promise<Agents> {
+export async function loadAgents(profile: string, ctx: CommandContext, store: RunStore, runId: string | null, opts: LoadAgentsOptions = {}): Promise<Agents> {
   const path = "../llm/index.js";
-  let mod: { createAgents?: (profile: string, opts: { env: NodeJS.ProcessEnv; cwd: string; store?: unknown }) => Promise<Agents> };
+  let mod: {
+    createAgents?: (
+      profile: string,
+      opts: { env: NodeJS.ProcessEnv; cwd: string; store?: unknown; log?: (line: string) => void; signal?: AbortSignal; seed?: number; configPath?: string },
+    ) => Promise<Agents>;
+  };
   try {
     mod = (await import(path)) as typeof mod;
   } catch {
@@ -62,5 +77,13 @@ export async function loadAgents(profile: string, ctx: CommandContext, store: Ru
     const { UserError } = await import("../errors.js");
     throw new UserError(`--llm ${profile}: language-model agents are not available in this build`);
   }
-  return mod.createAgents(profile, { env: ctx.env, cwd: ctx.cwd, store: store.exchanges(runId) });
+  return mod.createAgents(profile, {
+    env: ctx.env,
+    cwd: ctx.cwd,
+    store: store.exchanges(runId),
+    log: (line) => ctx.stderr(line + "\n"),
+    signal: ctx.signal,
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(opts.configPath !== undefined ? { configPath: resolve(ctx.cwd, opts.configPath) } : {}),
+  });
 }

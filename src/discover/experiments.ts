@@ -4,7 +4,7 @@ import type { BreakerContext, Predictor, WeightedStrategy } from "../breaker/ind
 import { compile, variablesOf, type Expr } from "../expr/index.js";
 import type { ExperimentRow, ObservationRow } from "../journal/types.js";
 import type { Experiment, Observation, World, WorldInfo } from "../worlds/world.js";
-import type { Agents, AgentContext } from "./agents.js";
+import { stopsRun, type Agents, type AgentContext } from "./agents.js";
 
 /** Candidate points generated per round for simulator worlds (the Breaker scores them without running them). */
 const CANDIDATES = 1024;
@@ -154,6 +154,7 @@ export async function breakerBatch(opts: {
         } else planned.push({ inputs: e, strategy: "agent" });
       }
     } catch (err) {
+      if (stopsRun(err)) throw err;
       opts.warn(`Breaker agent failed: ${(err as Error).message}`);
     }
   }

@@ -65,7 +65,9 @@ export function scoreLaw(
     sst += (evidence.target[i] - mean) ** 2;
   }
   if (!Number.isFinite(s)) return undefined;
-  const bits = descriptionLength(expr, p, evidence.target, predicted);
+  // The code book names one of ALL the evidence's variables, whichever the law uses, so every law scored
+  // on this evidence is charged by the same rule and their totals compare.
+  const bits = descriptionLength(expr, p, evidence.target, predicted, { variableCount: evidence.variables.length });
   if (!Number.isFinite(bits.total)) return undefined;
   const used = variablesOf(expr);
   const derived: Record<string, string> = {};

@@ -144,7 +144,7 @@ async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: 
               competitors: competitorsOf(info, state),
               agents: deps.agents,
               agentContext: () => {
-                const ev = buildEvidence(info, loadObservations(store, runId), derivedVocab(opt, info, userDerived, loadObservations(store, runId))).evidence;
+                const ev = buildEvidence(info, loadObservations(store, runId), derivedVocab(opt, info, userDerived, loadObservations(store, runId), state)).evidence;
                 return agentContext(info, round, state!.current, ev);
               },
               warn: (message) => emit({ type: "warning", runId, round, message }),
@@ -173,7 +173,7 @@ async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: 
         emit({ type: "observations", runId, round, observations: answers.flatMap((a) => a.observations.map((o) => ({ experimentSeq: a.experimentSeq, inputs: o.inputs, output: o.output, ...(o.stage ? { stage: o.stage } : {}) }))) });
       }
       const obs = loadObservations(store, runId);
-      const defs = derivedVocab(opt, info, userDerived, obs);
+      const defs = derivedVocab(opt, info, userDerived, obs, state);
       const { evidence } = buildEvidence(info, obs, defs);
       const newRows: number[] = [];
       let k = 0;
@@ -197,6 +197,8 @@ async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: 
         emit,
         progress,
         derivedDefs: defs,
+        derivedAllowed: opt.derived !== "off",
+        extendEvidence: (extra: Record<string, string>) => buildEvidence(info, obs, { ...defs, ...extra }),
         newRows,
       };
       const out = round === 0 || !state ? await initialRound(env, evidence) : await reviseRound(env, state, evidence);
@@ -232,15 +234,19 @@ async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: 
   }
 }
 
-/** The derived vocabulary of this moment: the user's definitions, plus the automatic ones for staged worlds. */
-function derivedVocab(opt: ResolvedOptions, info: World["info"], user: Record<string, string>, obs: RunObservation[]): Record<string, string> {
+/**
+ * The derived vocabulary of this moment: the user's definitions, or the automatic ones for staged worlds,
+ * plus those adopted laws brought in (journaled with the loop state, so a resume rebuilds them).
+ */
+function derivedVocab(opt: ResolvedOptions, info: World["info"], user: Record<string, string>, obs: RunObservation[], state: LoopState | undefined): Record<string, string> {
   if (opt.derived === "off") return {};
-  if (opt.derived !== "auto") return user;
-  if (info.shape !== "staged") return {};
+  const adopted = state?.adoptedDerived ?? {};
+  if (opt.derived !== "auto") return { ...user, ...adopted };
+  if (info.shape !== "staged") return { ...adopted };
   const names = info.inputs.map((s) => s.name);
   const cols: Record<string, Float64Array> = {};
   for (const n of names) cols[n] = Float64Array.from(obs, (o) => o.inputs[n] ?? NaN);
-  return autoDerived(names, cols, obs.length);
+  return { ...autoDerived(names, cols, obs.length), ...adopted };
 }
 
 function competitorsOf(info: World["info"], state: LoopState) {

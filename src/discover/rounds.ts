@@ -1,13 +1,14 @@
 import { seedFor } from "../breaker/rng.js";
 import type { Evidence, ExplainResult } from "../explain/types.js";
-import { ParseError, type Expr } from "../expr/index.js";
+import type { Expr } from "../expr/index.js";
 import { UserError } from "../errors.js";
 import type { WorldInfo } from "../worlds/world.js";
-import type { Agents, LawProposal } from "./agents.js";
+import type { Agents } from "./agents.js";
+import { collectProposals } from "./agent-laws.js";
 import { agentContext } from "./agent-context.js";
 import { classifyRevision } from "./classify.js";
 import type { ExplainFn } from "./explainer.js";
-import { parseLaw, scoreLaw, structureKey } from "./laws.js";
+import { lawFits, parseLaw, scoreLaw, structureKey } from "./laws.js";
 import { breakSentence, findWitness } from "./sentence.js";
 import type { BreakType, LawSource, LawState, LoopState, RoundRecord } from "./types.js";
 import type { RunEvent } from "./events.js";
@@ -28,6 +29,10 @@ export interface RoundEnv {
   emit: (e: RunEvent) => void;
   progress: (line: string) => void;
   derivedDefs: Record<string, string>;
+  /** False under `--derived off`: agents' laws needing history variables are refused (default true). */
+  derivedAllowed?: boolean;
+  /** This round's evidence with extra derived columns (those an agent proposes); `offered` omits twins of inputs. */
+  extendEvidence?: (extra: Record<string, string>) => { evidence: Evidence; offered: Record<string, string> };
   /** Rows of the evidence answered this round (for the break's witness). */
   newRows: number[];
 }
@@ -78,39 +83,45 @@ function explainerCandidates(env: RoundEnv, res: ExplainResult | undefined, evid
   return out;
 }
 
-/** Language-model (or other) law proposals, reviewed by the critic, parsed by our parser and fitted here. */
-async function agentCandidates(env: RoundEnv, current: LawState, evidence: Evidence): Promise<Candidate[]> {
-  const agent = env.agents?.explainer;
-  if (!agent) return [];
-  const ctx = agentContext(env.info, env.round, current, evidence);
-  let proposals: LawProposal[];
-  try {
-    proposals = await agent.proposeLaws(ctx);
-  } catch (err) {
-    env.emit({ type: "warning", runId: env.runId, round: env.round, message: `Explainer agent failed: ${(err as Error).message}` });
-    return [];
+/**
+ * Language-model (or other) law proposals, fitted and scored here. Derived variables a proposal needs
+ * that the run does not compute yet are added to the evidence first; the whole round is then scored on
+ * that wider evidence, so every law the gate compares is charged by the same code book.
+ */
+async function agentCandidates(
+  env: RoundEnv,
+  cur: LawState,
+  evidence: Evidence,
+): Promise<{ cands: Candidate[]; env: RoundEnv; evidence: Evidence; extended: boolean }> {
+  if (!env.agents?.explainer) return { cands: [], env, evidence, extended: false };
+  const ctx = agentContext(env.info, env.round, cur, evidence);
+  const { usable, extra } = await collectProposals({ ...env, derivedAllowed: env.derivedAllowed ?? true }, ctx, cur.bits.total, evidence);
+  let ev = evidence;
+  let roundEnv = env;
+  let extended = false;
+  if (Object.keys(extra).length > 0 && env.extendEvidence) {
+    const wider = env.extendEvidence(extra);
+    ev = wider.evidence;
+    roundEnv = { ...env, derivedDefs: { ...env.derivedDefs, ...wider.offered } };
+    extended = true;
   }
   const out: Candidate[] = [];
-  for (const p of proposals.slice(0, 16)) {
-    try {
-      if (env.agents?.critic) {
-        const verdict = await env.agents.critic.review(p, ctx);
-        if (!verdict.ok) {
-          env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law: p.law, bits: NaN, currentBits: current.bits.total, reason: `critic: ${verdict.issues.join("; ")}` });
-          continue;
-        }
-      }
-      const expr = parseLaw(p.law, evidence.variables);
-      const s = scoreLaw(expr, [], evidence, env.derivedDefs, { refit: true, restarts: 6, seed: seedFor(env.seed, "agent", env.round) });
-      if (!s) throw new UserError("no finite fit");
-      env.emit({ type: "law_proposed", runId: env.runId, round: env.round, law: s.law, bits: s.bits.total, source: "agent" });
-      out.push({ state: s, source: "agent" });
-    } catch (err) {
-      const why = err instanceof ParseError || err instanceof UserError ? err.message : String(err);
-      env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law: p.law, bits: NaN, currentBits: current.bits.total, reason: `unusable proposal: ${why}` });
+  for (const p of usable) {
+    const missing = Object.keys(p.derived).filter((name) => !ev.variables.includes(name));
+    if (missing.length > 0) {
+      const why = `derived variable ${missing.map((m) => `${m} = ${p.derived[m]}`).join(", ")} equals an input on the evidence so far, so it adds nothing`;
+      env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law: p.text, bits: NaN, currentBits: cur.bits.total, reason: `unusable proposal: ${why}` });
+      continue;
     }
+    const s = scoreLaw(p.expr, [], ev, roundEnv.derivedDefs, { refit: true, restarts: 6, seed: seedFor(env.seed, "agent", env.round) });
+    if (!s) {
+      env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law: p.text, bits: NaN, currentBits: cur.bits.total, reason: "unusable proposal: no finite fit" });
+      continue;
+    }
+    env.emit({ type: "law_proposed", runId: env.runId, round: env.round, law: s.law, bits: s.bits.total, source: "agent" });
+    out.push({ state: s, source: "agent" });
   }
-  return out;
+  return { cands: out, env: roundEnv, evidence: ev, extended };
 }
 
 /**
@@ -205,23 +216,30 @@ export async function initialRound(env: RoundEnv, evidence: Evidence): Promise<{
 }
 
 /** Rounds 1…: refit, re-search warm-started, gate, classify, and track the received theory's fate. */
-export async function reviseRound(env: RoundEnv, prev: LoopState, evidence: Evidence): Promise<{ state: LoopState; record: Omit<RoundRecord, "seconds" | "strategies"> }> {
-  const refitSeed = seedFor(env.seed, "refit", env.round);
-  const cur = scoreLaw(prev.current.expr, prev.current.params, evidence, env.derivedDefs, { refit: true, seed: refitSeed }) ?? {
-    ...prev.current,
-    bits: { model: Infinity, data: Infinity, total: Infinity },
-  };
+export async function reviseRound(baseEnv: RoundEnv, prev: LoopState, baseEvidence: Evidence): Promise<{ state: LoopState; record: Omit<RoundRecord, "seconds" | "strategies"> }> {
+  const refitSeed = seedFor(baseEnv.seed, "refit", baseEnv.round);
+  const refitCurrent = (env: RoundEnv, ev: Evidence) =>
+    scoreLaw(prev.current.expr, prev.current.params, ev, env.derivedDefs, { refit: true, seed: refitSeed }) ?? {
+      ...prev.current,
+      bits: { model: Infinity, data: Infinity, total: Infinity },
+    };
+  let cur = refitCurrent(baseEnv, baseEvidence);
+  // Agents are asked first: the derived columns their laws need widen this round's evidence.
+  const agents = await agentCandidates(baseEnv, cur, baseEvidence);
+  const { env, evidence } = agents;
+  const agentCands = agents.cands;
+  if (agents.extended) cur = refitCurrent(env, evidence);
   const rec = prev.received && !prev.falsification
     ? scoreLaw(prev.received.expr, prev.received.params, evidence, env.derivedDefs, { refit: true, restarts: 6, seed: seedFor(env.seed, "received", env.round) })
     : undefined;
-  const agentCands = await agentCandidates(env, cur, evidence);
   const variants = vocabularyVariants(cur.expr, env, evidence);
   const variantCands: Candidate[] = [];
   for (const expr of variants) {
     const s = scoreLaw(expr, cur.params, evidence, env.derivedDefs, { refit: true, seed: refitSeed });
     if (s) variantCands.push({ state: s, source: "vocabulary" });
   }
-  const warm: (string | Expr)[] = [cur.expr, ...prev.pareto.map((p) => p.expr), ...agentCands.map((c) => c.state.expr), ...variants];
+  // Laws over derived columns this round's evidence lacks (an agent's, not adopted) cannot seed the search.
+  const warm: (string | Expr)[] = [cur.expr, ...prev.pareto.map((p) => p.expr), ...agentCands.map((c) => c.state.expr), ...variants].filter((e) => lawFits(e, evidence));
   const res = await runExplainer(env, evidence, warm);
   const cands = [...explainerCandidates(env, res, evidence), ...agentCands, ...variantCands, ...historyCandidates(env, prev, cur, evidence)];
   cands.sort((a, b) => a.state.bits.total - b.state.bits.total);
@@ -281,6 +299,7 @@ export async function reviseRound(env: RoundEnv, prev: LoopState, evidence: Evid
       survived,
       breaks,
       history,
+      ...adoptedDerived(baseEnv, prev, current),
       initialLaw: prev.initialLaw,
       seconds: prev.seconds,
     },
@@ -301,6 +320,17 @@ export async function reviseRound(env: RoundEnv, prev: LoopState, evidence: Evid
       ...(challenger ? { challenger } : {}),
     },
   };
+}
+
+/**
+ * Derived variables the run computes from now on because an adopted law brought them (an agent's proposal,
+ * or a law the search found over an agent's column): the run's vocabulary plus these, journaled with the
+ * state so that a resumed run rebuilds the same columns.
+ */
+function adoptedDerived(baseEnv: RoundEnv, prev: LoopState, current: LawState): Pick<LoopState, "adoptedDerived"> {
+  const out: Record<string, string> = { ...prev.adoptedDerived };
+  for (const [name, def] of Object.entries(current.derived)) if (baseEnv.derivedDefs[name] === undefined) out[name] = def;
+  return Object.keys(out).length > 0 ? { adoptedDerived: out } : {};
 }
 
 function witnessFor(old: LawState, next: LawState, evidence: Evidence, newRows: number[], inputs: string[]) {

@@ -76,6 +76,8 @@ export interface LoopState {
   breaks: number;
   /** Laws the run accepted so far (most recent last; at most 8), re-offered to the gate every round. */
   history?: { expr: Expr; params: number[]; law: string }[];
+  /** Derived variables added to the run's vocabulary by adopted agent proposals (name → definition). */
+  adoptedDerived?: Record<string, string>;
   initialLaw: string;
   seconds: number;
 }

@@ -32,6 +32,7 @@ export interface PeriodicOptions {
   top?: number;
   /** Stop starting new work after this time (ms since the epoch). */
   deadline?: number;
+  /** Stops the scan between argument monomials and between peaks. */
   signal?: AbortSignal;
 }
 
@@ -156,7 +157,7 @@ class ScanWork {
     this.explained = new Float64Array(frequencies);
   }
 
-  /** Fills `explained` for k = k0 + j·dk; cos/sin advance by rotation, so each point costs two trig calls once. */
+  /** Fills `explained` for k = k0 + j·dk; cos/sin advance by rotation, so each point costs four trig calls in all, not four per frequency. */
   scan(m: Float64Array, y: Float64Array, k0: number, dk: number): void {
     const n = m.length;
     const { cos, sin, stepCos, stepSin, explained } = this;

@@ -34,35 +34,39 @@ export function envelopeCandidates(
 ): Candidate[] {
   if (!(plain.sse > 0) || !Number.isFinite(plain.sse)) return [];
   const out: Candidate[] = [];
-  const wave = (p: number) => unary("cos", add(mul(param(p), m), param(p + 1)));
   for (let j = 0; j < Math.min(variables.length, MAX_ENVELOPE_VARIABLES); j++) {
     if (signal?.aborted) break;
     const z = v(variables[j]);
     const scale = meanAbs(columns[j]);
     if (!(scale > 0) || !Number.isFinite(scale)) continue;
-    const forms: { expr: Expr; init: number[]; form: string }[] = [
-      { expr: add(param(0), mul(mul(param(1), z), wave(2))), init: [plain.a, plain.amp / scale, plain.k, -plain.phase], form: "times" },
-      { expr: add(param(0), mul(mul(param(1), wave(2)), pow(z, num(-1)))), init: [plain.a, plain.amp * scale, plain.k, -plain.phase], form: "over" },
-      { expr: add(param(0), mul(mul(param(1), unary("exp", mul(param(4), z))), wave(2))), init: [plain.a, plain.amp, plain.k, -plain.phase, 0], form: "exp" },
-      {
-        expr: add(param(0), mul(mul(param(1), unary("exp", mul(param(4), pow(z, num(2))))), wave(2))),
-        init: [plain.a, plain.amp, plain.k, -plain.phase, 0],
-        form: "gauss",
-      },
+    const shapes: { form: string; factor: (rate: Expr) => Expr; rated: boolean; amp: number }[] = [
+      { form: "times", factor: () => z, rated: false, amp: plain.amp / scale },
+      { form: "over", factor: () => pow(z, num(-1)), rated: false, amp: plain.amp * scale },
+      { form: "exp", factor: (r) => unary("exp", mul(r, z)), rated: true, amp: plain.amp },
+      { form: "gauss", factor: (r) => unary("exp", mul(r, pow(z, num(2)))), rated: true, amp: plain.amp },
     ];
-    for (const f of forms) {
-      const fit = fitParams(f.expr, variables, columns, target, { init: f.init, restarts: 0, maxIterations: 30, signal });
+    for (const sh of shapes) {
+      // c0 + c1·F(c4)·cos(c2·m + c3), started at zero rate (the plain oscillation itself).
+      const full = add(param(0), mul(mul(param(1), sh.factor(param(4))), unary("cos", add(mul(param(2), m), param(3)))));
+      const init = [plain.a, sh.amp, plain.k, -plain.phase, ...(sh.rated ? [0] : [])];
+      const fit = fitParams(full, variables, columns, target, { init, restarts: 0, maxIterations: 30, signal });
       if (!(fit.sse < (1 - MIN_GAIN) * plain.sse) || !fit.params.every(Number.isFinite)) continue;
-      let expr: Expr;
-      try {
-        expr = simplify(f.expr);
-      } catch {
-        expr = f.expr;
-      }
-      out.push({ expr, params: fit.params, source: `periodic-envelope-${f.form}` });
+      const [, c1, c2, c3, c4] = fit.params;
+      out.push({ expr: tidy(full), params: fit.params, source: `periodic-envelope-${sh.form}` });
+      // The same envelope without offset or phase: the law is often that bare (damped motion from rest).
+      const bare = mul(mul(param(0), sh.factor(param(2))), unary("cos", mul(param(1), m)));
+      out.push({ expr: tidy(bare), params: [c1 * Math.cos(c3), c2, ...(sh.rated ? [c4] : [])], source: `periodic-envelope-${sh.form}-bare` });
     }
   }
   return out;
+}
+
+function tidy(e: Expr): Expr {
+  try {
+    return simplify(e);
+  } catch {
+    return e;
+  }
 }
 
 function meanAbs(xs: Float64Array): number {

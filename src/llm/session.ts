@@ -6,7 +6,7 @@
  */
 import OpenAI from "openai";
 import type { z } from "zod";
-import { UserError } from "../errors.js";
+import { AgentStopError } from "../discover/agents.js";
 import { backoffDelay, seededRandom, sleep } from "./backoff.js";
 import { TokenBudget, estimateTokens } from "./budget.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
@@ -79,7 +79,7 @@ export interface LlmStats {
 }
 
 /** Thrown in replay mode when the journal holds no answer for a request: the run diverged. */
-export class LlmReplayMissError extends UserError {
+export class LlmReplayMissError extends AgentStopError {
   constructor(role: string, key: string, round: number) {
     super(`replay: the journal holds no answer for a ${role} request in round ${round} (key ${key.slice(0, 12)}); the replayed run asked something the original did not`);
     this.name = "LlmReplayMissError";

@@ -6,6 +6,7 @@ import type { RunRow } from "../journal/types.js";
 import { buildEvidence, type RunObservation } from "../discover/evidence.js";
 import type { LoopState, RoundRecord, RunResult } from "../discover/types.js";
 import type { WorldInfo } from "../worlds/world.js";
+import type { ReportExchange } from "./exchanges.js";
 
 /** One round of a report: its record, its law's state and the data it saw, with predictions. */
 export interface ReportRound {
@@ -22,6 +23,8 @@ export interface ReportData {
   info: WorldInfo;
   result?: RunResult;
   rounds: ReportRound[];
+  /** The run's language-model exchanges in the order they happened (none without --llm). */
+  exchanges?: ReportExchange[];
 }
 
 const toLatexFn = (exprModule as unknown as { toLatex?: (e: Expr, p?: ArrayLike<number>) => string }).toLatex;
@@ -73,5 +76,6 @@ export function loadReportData(store: RunStore, runId: string): ReportData {
     }
     return { record, state, latex: lawLatex(law.expr, law.params, law.law), points };
   });
-  return { run, info, result: run.result as RunResult | undefined, rounds: out };
+  const exchanges = store.exchanges<ReportExchange & { key: string; request: unknown }>(null).list(runId);
+  return { run, info, result: run.result as RunResult | undefined, rounds: out, exchanges };
 }

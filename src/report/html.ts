@@ -1,6 +1,7 @@
 import katex from "katex";
 import { fmt } from "../discover/sentence.js";
 import type { ReportData, ReportRound } from "./data.js";
+import { exchangesHtml } from "./exchanges.js";
 import { katexCss } from "./katex-assets.js";
 import { bitsSvg, scatterSvg, type Series } from "./svg.js";
 
@@ -118,6 +119,7 @@ ${table}
 <h2>Rounds</h2>
 <p class="meta">Each chart shows the observations up to that round against ${esc(data.info.inputs.map((s) => s.name).join(", "))} (the first varying input on the axis), the experiments the Breaker chose that round (red ×) and the round's law evaluated at every observation (green rings).</p>
 ${rounds.join("\n")}
+${exchangesHtml(data)}
 </body></html>
 `;
 }

@@ -50,10 +50,10 @@ const info: WorldInfo = {
   description: "Spectral radiance of a black body versus frequency nu and temperature T, measured with 2% noise.",
   shape: "simulator",
   inputs: [
-    { name: "nu", min: 1, max: 1500, unit: "1/s", kind: "real", initial: [1, 5], scale: "log", description: "frequency in THz" },
+    { name: "nu", min: 1, max: 1500, unit: "THz", kind: "real", initial: [1, 5], scale: "log", description: "frequency in THz" },
     { name: "T", min: 300, max: 6000, unit: "K", kind: "real", initial: [3000, 6000], description: "temperature in K" },
   ],
-  output: { name: "radiance", unit: "kg/s^2", description: "spectral radiance in pW per m² per sr per Hz" },
+  output: { name: "radiance", unit: "pW/(m^2*sr*Hz)", description: "spectral radiance in pW per m² per sr per Hz" },
   receivedTheory: "kRJ*nu^2*T",
   cost: 1,
   noise: "2% multiplicative Gaussian",

@@ -53,9 +53,9 @@ const info: WorldInfo = {
     "Particles detected one at a time behind a double slit: counts in a narrow detector pixel at screen position x, for slit separation d and wavelength lambda.",
   shape: "simulator",
   inputs: [
-    { name: "x", min: -5, max: 5, unit: "m", kind: "real", initial: [-1, 1], description: "screen position in mm (0 = straight behind the midpoint of the slits)" },
-    { name: "d", min: 50, max: 250, unit: "m", kind: "real", initial: [50, 55], description: "slit separation (centre to centre) in µm" },
-    { name: "lambda", min: 400, max: 700, unit: "m", kind: "real", initial: [540, 560], description: "wavelength in nm" },
+    { name: "x", min: -5, max: 5, unit: "mm", kind: "real", initial: [-1, 1], description: "screen position in mm (0 = straight behind the midpoint of the slits)" },
+    { name: "d", min: 50, max: 250, unit: "µm", kind: "real", initial: [50, 55], description: "slit separation (centre to centre) in µm" },
+    { name: "lambda", min: 400, max: 700, unit: "nm", kind: "real", initial: [540, 560], description: "wavelength in nm" },
   ],
   output: { name: "counts", unit: "1", description: "particles counted in the pixel during one exposure (Poisson)" },
   receivedTheory: "A*(exp(-((x - d/2000)/w)^2) + exp(-((x + d/2000)/w)^2))",

@@ -113,7 +113,7 @@ const info: WorldInfo = {
     { name: "strain", min: Math.min(...allStrains), max: Math.max(...allStrains), unit: "1", kind: "real", initial: [0, 0.001], description: "engineering strain" },
     { name: "direction", min: -1, max: 1, unit: "1", kind: "integer", initial: [1, 1], description: "loading direction: +1 loading or reloading, -1 unloading" },
   ],
-  output: { name: "stress", unit: "kg/(m*s^2)", description: "engineering stress in MPa" },
+  output: { name: "stress", unit: "MPa", description: "engineering stress in MPa" },
   receivedTheory: "E*strain",
   stages: PROTOCOL.map((s) => s.spec),
   cost: 1,

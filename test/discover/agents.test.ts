@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RunStore } from "../../src/journal/index.js";
 import { discover } from "../../src/discover/index.js";
 import type { Agents, RunEvent } from "../../src/discover/index.js";
-import type { AgentContext } from "../../src/discover/agents.js";
+import { AgentStopError, type AgentContext } from "../../src/discover/agents.js";
 import { candidateExplainer, parabolaWorld } from "./stand-ins.js";
 
 // This Explainer only knows lines: the parabola can only come from the agent.
@@ -60,4 +60,45 @@ describe("agents in the loop", () => {
     expect(r.status).toBe("finished");
     expect(events.some((e) => e.type === "warning" && /model server down/.test(e.message))).toBe(true);
   });
+
+  it("rejects proposals whose derived variables do not parse or clash, with an event, and keeps running", async () => {
+    const agents: Agents = {
+      explainer: {
+        async proposeLaws() {
+          return [
+            { law: "a*h", derived: { h: "cummax(y)" } },
+            { law: "a*h", derived: { h: "process.exit(1)" } },
+            { law: "a*x", derived: { x: "cummax(x)" } },
+            { law: "a*w + b", derived: { w: "cumsum(x)" } },
+          ];
+        },
+      },
+    };
+    const events: RunEvent[] = [];
+    const r = await discover(options, { store: RunStore.memory(), explain, openWorld, agents, onEvent: (e) => events.push(e) });
+    expect(r.status).toBe("finished");
+    const reasons = events.filter((e) => e.type === "law_rejected").map((e) => (e as { reason: string }).reason);
+    expect(reasons.some((x) => /'y' is not an input/.test(x))).toBe(true);
+    expect(reasons.some((x) => /'process\.exit\(1\)': 'process' is not an input/.test(x))).toBe(true);
+    expect(reasons.some((x) => /clashes with an input/.test(x))).toBe(true);
+    // The valid one was computed as a column and scored under its canonical name.
+    expect(events.some((e) => e.type === "law_proposed" && /cumsum_x/.test(e.law))).toBe(true);
+  });
+
+  it("stops the run on an agent error that must stop it, keeping the journal", async () => {
+    const agents: Agents = {
+      explainer: {
+        async proposeLaws() {
+          throw new AgentStopError("replay: the journal holds no answer for an explainer request in round 1");
+        },
+      },
+    };
+    const store = RunStore.memory();
+    await expect(discover(options, { store, explain, openWorld, agents, runId: "stop" })).rejects.toThrow(/replay: the journal holds no answer/);
+    expect(store.getRun("stop")?.status).toBe("failed");
+    // Round 0 and the answers of round 1 stay journaled: a resume continues from them.
+    expect(store.rounds("stop")).toHaveLength(1);
+    expect(store.observations("stop").length).toBeGreaterThan(options.initialCount);
+  });
 });
+

@@ -26,7 +26,7 @@ export function candidateExplainer(forms: Array<string | { form: string; init: n
       const fit = fitParams(expr, ev.variables, cols, ev.target, { restarts: 4, seed: 7, ...(init ? { init } : {}) });
       if (!Number.isFinite(fit.sse)) continue;
       const pred = compile(expr, ev.variables).evaluate(cols, fit.params);
-      const bits = descriptionLength(expr, fit.params, ev.target, pred);
+      const bits = descriptionLength(expr, fit.params, ev.target, pred, { variableCount: ev.variables.length });
       const mean = ev.target.reduce((a, b) => a + b, 0) / ev.target.length;
       const sst = ev.target.reduce((a, b) => a + (b - mean) ** 2, 0);
       entries.push({ expr, params: fit.params, law: toInfix(expr, fit.params), complexity: 1, bits, r2: 1 - fit.sse / sst, rmse: Math.sqrt(fit.sse / ev.target.length) });

@@ -11,44 +11,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { discover } from "../../src/discover/loop.js";
 import type { RunEvent } from "../../src/discover/events.js";
 import type { RunResult } from "../../src/discover/types.js";
-import type { ExplainFn } from "../../src/discover/explainer.js";
-import { fitParams, parse, toInfix, compile, type Expr } from "../../src/expr/index.js";
+import { refitOnly } from "./refit-only.js";
 import Database from "better-sqlite3";
 import { JOURNAL_FILE, RunStore } from "../../src/journal/store.js";
 import { createAgents, type Exchange } from "../../src/llm/index.js";
 import { reply, startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from "../helpers/fake-openai.js";
 
 const DATASET = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
-
-/** An Explainer that never searches: it refits one fixed law, so any other law must come from an agent. */
-function refitOnly(text: string): ExplainFn {
-  return async (evidence) => {
-    const expr: Expr = parse(text, { variables: evidence.variables });
-    const cols = evidence.variables.map((v) => evidence.columns[v]);
-    const fit = fitParams(expr, evidence.variables, cols, evidence.target, { seed: 1 });
-    const pred = compile(expr, evidence.variables).evaluate(cols, fit.params);
-    let sse = 0;
-    let sst = 0;
-    const mean = evidence.target.reduce((a, b) => a + b, 0) / evidence.target.length;
-    evidence.target.forEach((y, i) => {
-      sse += (y - pred[i]) ** 2;
-      sst += (y - mean) ** 2;
-    });
-    return {
-      target: evidence.targetName,
-      expr,
-      params: fit.params,
-      law: toInfix(expr, fit.params),
-      complexity: 3,
-      bits: { model: 0, data: 0, total: 0 },
-      r2: 1 - sse / sst,
-      rmse: Math.sqrt(sse / evidence.target.length),
-      pareto: [],
-      evaluations: 1,
-      seconds: 0,
-    };
-  };
-}
 
 /** The history law of elastoplastic reloading: the largest strain reached so far sets the path. */
 const USEFUL = {

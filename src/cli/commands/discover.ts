@@ -28,6 +28,8 @@ options:
   --out <dir>           write report.html, metrics.csv and laws.json there
                         (default: <store>/<runId>/)
   --llm <profile>       let language-model agents propose laws and experiments
+  --llm-config <file>   language-model profiles file (default $WORLDBREAKER_LLM_CONFIG,
+                        then ./worldbreaker.llm.json)
   --json                print the result as one JSON object
 `;
 
@@ -55,8 +57,10 @@ export const command: Command = {
       store: { type: "string" },
       out: { type: "string" },
       llm: { type: "string" },
+      "llm-config": { type: "string" },
       json: { type: "boolean" },
     });
+    if (values["llm-config"] !== undefined && values.llm === undefined) throw new UserError("discover: --llm-config needs --llm <profile>");
     if (positionals.length > 1) throw new UserError(`discover: one world at a time, got ${positionals.join(", ")}`);
     const name = positionals[0];
     if ((name === undefined) === (values.external === undefined)) throw new UserError(`discover: give a world name or file, or --external "<command>" (see 'worldbreaker help discover')`);
@@ -91,7 +95,7 @@ export const command: Command = {
     try {
       // The id is fixed before the run starts so that language-model exchanges are journaled under it.
       const runId = newRunId(name !== undefined ? basename(name).replace(/\.(json|csv)$/i, "") : "external");
-      const agents = values.llm ? await loadAgents(values.llm, ctx, store, runId) : undefined;
+      const agents = values.llm ? await loadAgents(values.llm, ctx, store, runId, { seed: options.seed ?? 1, configPath: values["llm-config"] }) : undefined;
       const result = await discover(options, { store, agents, runId, signal: ctx.signal, cwd: ctx.cwd, progress: (line) => ctx.stderr(line + "\n") });
       // Without --out the report goes beside the journal, under the run's id.
       const outDir = values.out ? resolve(ctx.cwd, values.out) : join(dirname(store.path), result.runId);

@@ -6,7 +6,7 @@ import type { Command, CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
 import { readCsvFile } from "../../data/csv.js";
 import { explain } from "../../explain/explain.js";
-import type { ExplainResult } from "../../explain/types.js";
+import type { Evidence, ExplainResult } from "../../explain/types.js";
 
 const USAGE = `usage: worldbreaker explain <data.csv> --target <column> [options]
 
@@ -21,6 +21,8 @@ options:
   --threads <n>       worker threads (default: all cores; 1 runs in-process)
   --units <spec>      unit of every column: 'F=kg*m/s^2,m=kg,a=m/s^2' or a JSON file {"F":"kg*m/s^2",…}
   --warm <law>        a law to start from (repeatable); unknown names become fitted constants
+  --llm <profile>     let a language model propose laws that seed the search (it still decides by bits)
+  --llm-config <f>    language-model profiles file (default $WORLDBREAKER_LLM_CONFIG, ./worldbreaker.llm.json)
   --json              print one JSON object (the stable contract) instead of text
 
 Progress (best law, R², evaluations/s) goes to stderr; Ctrl-C stops and prints the best law so far.
@@ -90,10 +92,13 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
     threads: { type: "string" },
     units: { type: "string" },
     warm: { type: "string", multiple: true },
+    llm: { type: "string" },
+    "llm-config": { type: "string" },
     json: { type: "boolean" },
   });
   if (positionals.length !== 1) throw new UserError("explain: give exactly one CSV file (see 'worldbreaker help explain')");
   if (!values.target) throw new UserError("explain: --target <column> is required");
+  if (values["llm-config"] !== undefined && !values.llm) throw new UserError("explain: --llm-config needs --llm <profile>");
   const time = numberFlag("explain", "time", values.time, { min: 0 });
   const evaluations = numberFlag("explain", "evaluations", values.evaluations, { integer: true, min: 1 });
   const seed = numberFlag("explain", "seed", values.seed, { integer: true }) ?? 0;
@@ -106,14 +111,16 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
   const units = values.units ? parseUnitsFlag(values.units, ctx.cwd) : undefined;
   if (units) for (const k of Object.keys(units)) if (!table.names.includes(k)) throw new UserError(`explain: --units names '${k}', which is not a column of ${positionals[0]}`);
   let lastLine = 0;
+  const evidence = { variables, columns: table.columns, target: table.columns[target], targetName: target, units };
+  const llmSeeds = values.llm ? await llmSeedLaws(values.llm, values["llm-config"], evidence, ctx) : [];
   const result = await explain(
-    { variables, columns: table.columns, target: table.columns[target], targetName: target, units },
+    evidence,
     {
       seed,
       timeSeconds: time ?? (evaluations === undefined ? 60 : undefined),
       maxEvaluations: evaluations,
       threads,
-      warmStart: values.warm,
+      warmStart: values.llm ? [...(values.warm ?? []), ...llmSeeds] : values.warm,
       signal: ctx.signal,
       onProgress: (p) => {
         const now = Date.now();
@@ -128,6 +135,15 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
   if (result.droppedRows) ctx.stderr(`explain: ignored ${result.droppedRows} row(s) with a missing or non-finite cell\n`);
   ctx.stdout(values.json ? JSON.stringify(resultJson(result)) + "\n" : textReport(result));
   return 0;
+}
+
+/** `--llm`: the profile's Explainer agent proposes laws for the table; those that parse seed the search. */
+async function llmSeedLaws(profile: string, configPath: string | undefined, evidence: Evidence, ctx: CommandContext): Promise<string[]> {
+  const { llmWarmStart } = await import("../../llm/index.js");
+  const log = (line: string) => ctx.stderr(line + "\n");
+  const { laws, stats } = await llmWarmStart(profile, evidence, { env: ctx.env, cwd: ctx.cwd, signal: ctx.signal, log, ...(configPath ? { configPath } : {}) });
+  log(`llm: ${laws.length} candidate law${laws.length === 1 ? "" : "s"} from profile '${profile}' seed the search (${stats.tokens.total} tokens)${laws.length > 0 ? `: ${laws.join("; ")}` : ""}`);
+  return laws;
 }
 
 /** The `explain` command. */

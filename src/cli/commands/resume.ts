@@ -3,7 +3,7 @@ import { parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { UserError } from "../errors.js";
 
-const USAGE = `usage: worldbreaker resume <runId> [--store <dir>] [--out <dir>] [--json] [--llm <profile>]
+const USAGE = `usage: worldbreaker resume <runId> [--store <dir>] [--out <dir>] [--json] [--llm <profile> [--llm-config <file>]]
 
 Continues a run that was interrupted or killed: experiments already answered are not asked again,
 journaled but unanswered ones are asked exactly once, and the run goes on to its stop rule.
@@ -21,6 +21,7 @@ export const command: Command = {
       out: { type: "string" },
       json: { type: "boolean" },
       llm: { type: "string" },
+      "llm-config": { type: "string" },
     });
     const { openRunStore, contractJson, summaryText, loadAgents } = await import("../../discover/cli-support.js");
     const store = openRunStore(values.store, ctx);
@@ -37,7 +38,7 @@ export const command: Command = {
       if (!run) throw new UserError(`resume: no run '${runId}' in ${store.path} (run 'worldbreaker resume' to list them)`);
       if (run.status === "finished") ctx.stderr(`run ${runId} already finished; nothing to do\n`);
       const { resumeRun } = await import("../../discover/loop.js");
-      const agents = values.llm ? await loadAgents(values.llm, ctx, store, runId) : undefined;
+      const agents = values.llm ? await loadAgents(values.llm, ctx, store, runId, { seed: run.seed, configPath: values["llm-config"] }) : undefined;
       const result = await resumeRun(runId, { store, agents, signal: ctx.signal, cwd: ctx.cwd, progress: (line) => ctx.stderr(line + "\n") });
       if (values.out) {
         const { writeReport } = await import("../../report/index.js");
