@@ -109,7 +109,8 @@ async function agentCandidates(
   for (const p of usable) {
     const missing = Object.keys(p.derived).filter((name) => !ev.variables.includes(name));
     if (missing.length > 0) {
-      const why = `derived variable ${missing.map((m) => `${m} = ${p.derived[m]}`).join(", ")} equals an input on the evidence so far, so it adds nothing`;
+      const list = missing.map((m) => `${m} = ${p.derived[m]}`).join(", ");
+      const why = env.extendEvidence ? `derived variable ${list} equals an input on the evidence so far, so it adds nothing` : `derived variable ${list} is not computed in this run`;
       env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law: p.text, bits: NaN, currentBits: cur.bits.total, reason: `unusable proposal: ${why}` });
       continue;
     }

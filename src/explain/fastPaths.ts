@@ -12,6 +12,7 @@ import type { Candidate } from "./finalSelection.js";
 import { fitMonomials } from "./monomial.js";
 import { forwardSelect } from "./sparseRegression.js";
 import { periodicFit } from "./periodic.js";
+import { templateFit } from "./templates.js";
 
 /** Relative SSE (SSE / total sum of squares) at which a fast-path law counts as exact. */
 const EXACT = 1e-12;
@@ -49,6 +50,14 @@ export async function fastPathCandidates(
     evaluations += periodic.candidates.length;
     out.push(...periodic.candidates);
     if (periodic.sse <= EXACT * sst) return { candidates: out, evaluations };
+  }
+  if (Date.now() < deadline && !signal?.aborted) {
+    // A monomial times a physics shape of a monomial argument (Planck's ν³/(exp(kν/T) − 1), Arrhenius,
+    // Lorentzian lines): a log-space scan of about a hundred milliseconds, see templates.ts.
+    const templates = templateFit(variables, columns, target, { signal, deadline });
+    evaluations += templates.candidates.length;
+    out.push(...templates.candidates);
+    if (templates.sse <= EXACT * sst) return { candidates: out, evaluations };
   }
   const features = buildFeatures(variables, columns, { maxPairVariables: 8, hingeKnots: 3 });
   const models = forwardSelect(features, target, 6, signal);

@@ -81,7 +81,7 @@ export interface LlmStats {
 /** Thrown in replay mode when the journal holds no answer for a request: the run diverged. */
 export class LlmReplayMissError extends AgentStopError {
   constructor(role: string, key: string, round: number) {
-    super(`replay: the journal holds no answer for a ${role} request in round ${round} (key ${key.slice(0, 12)}); the replayed run asked something the original did not`);
+    super(`replay: the journal holds no answer for ${/^[aeiou]/i.test(role) ? "an" : "a"} ${role} request in round ${round} (key ${key.slice(0, 12)}); the replayed run asked something the original did not`);
     this.name = "LlmReplayMissError";
   }
 }

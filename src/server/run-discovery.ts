@@ -25,7 +25,9 @@ export async function runDiscovery(job: RunJob, store: RunStore, hooks: RunJobHo
   let agents: Agents | undefined;
   if (job.llm) {
     const { createAgents } = await import("../llm/index.js");
-    agents = await createAgents(job.llm, { env: job.env, cwd: job.cwd, store: store.exchanges(job.runId) as never, log: hooks.progress });
+    // The run's seed (as discover resolves it) seeds retry jitter and sampling; the run's signal stops waiting on the server.
+    const seed = job.start ? (job.start.seed ?? 1) : store.getRun(job.runId)?.seed;
+    agents = await createAgents(job.llm, { env: job.env, cwd: job.cwd, store: store.exchanges(job.runId) as never, log: hooks.progress, signal: hooks.signal, ...(seed !== undefined ? { seed } : {}) });
   }
   const deps = {
     store,

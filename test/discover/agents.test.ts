@@ -100,5 +100,19 @@ describe("agents in the loop", () => {
     expect(store.rounds("stop")).toHaveLength(1);
     expect(store.observations("stop").length).toBeGreaterThan(options.initialCount);
   });
+
+  it("stops the run just as well when the Breaker agent or the critic hits such an error", async () => {
+    const stop = () => {
+      throw new AgentStopError("replay: no answer");
+    };
+    const breakerStops: Agents = { breaker: { proposeExperiments: async () => stop() } };
+    const criticStops: Agents = { explainer: { proposeLaws: async () => [{ law: "k*x^2 + c" }] }, critic: { review: async () => stop() } };
+    for (const [id, agents] of [["b", breakerStops], ["c", criticStops]] as const) {
+      const store = RunStore.memory();
+      await expect(discover(options, { store, explain, openWorld, agents, runId: id })).rejects.toThrow(/replay: no answer/);
+      expect(store.getRun(id)?.status).toBe("failed");
+      expect(store.observations(id).length).toBeGreaterThanOrEqual(options.initialCount);
+    }
+  });
 });
 

@@ -82,7 +82,7 @@ describe("language models on the command line", () => {
     expect(r.stdout).toBe("");
     const errorLines = r.stderr.split("\n").filter((l) => l.startsWith("worldbreaker:"));
     expect(errorLines).toHaveLength(1);
-    expect(errorLines[0]).toMatch(/^worldbreaker: replay: the journal holds no answer for a explainer request in round 1/);
+    expect(errorLines[0]).toMatch(/^worldbreaker: replay: the journal holds no answer for an explainer request in round 1/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const journal = RunStore.open(store);
     try {

@@ -37,4 +37,47 @@ describe("run report", () => {
   it("names an unknown run in a one-line error", () => {
     expect(() => writeReport(RunStore.memory(), "nope", tmpdir())).toThrow(/no run 'nope'/);
   });
+
+  it("shows the run's language-model exchanges: role, round, tokens, latency, proposals and their fate", async () => {
+    const store = RunStore.memory();
+    const explain = candidateExplainer(["a*x + b", "a*x^2 + b"]);
+    const r = await discover(
+      { world: { name: "parabola" }, seed: 2, rounds: 3, batch: 5, initialCount: 6, patience: 2 },
+      { store, explain, openWorld: async (_s, o) => parabolaWorld(o.seed, o.queryOffset ?? 0), runId: "llm" },
+    );
+    const dir = mkdtempSync(join(tmpdir(), "wb-report-"));
+    // Without exchanges there is no such section.
+    expect(readFileSync(writeReport(store, "llm", dir).html, "utf8")).not.toContain("Language-model exchanges");
+
+    const adoptedIn = r.rounds.find((x) => x.break)!.round;
+    const base = { request: {}, profile: "p", baseUrl: "http://x/v1", model: "m", attempt: 1, cached: false, at: "" };
+    const ex = store.exchanges("llm");
+    ex.put({ ...base, key: "k0", role: "explainer", round: adoptedIn, response: null, error: "rate limited (429)", tokens: { prompt: 0, completion: 0, total: 0 }, latencyMs: 12 });
+    ex.put({
+      ...base,
+      key: "k1",
+      role: "explainer",
+      round: adoptedIn,
+      response: JSON.stringify({ candidates: [{ law: "y = k*x^2 + c", derived: [], rationale: "parabola" }, { law: "q*x^7", derived: [], rationale: "?" }, { law: "x +* 2", derived: [], rationale: "" }] }),
+      verdict: "ok",
+      tokens: { prompt: 300, completion: 40, total: 340 },
+      latencyMs: 850,
+    });
+    ex.put({ ...base, key: "k2", role: "critic", round: adoptedIn, response: JSON.stringify({ unitsConsistent: true, physicallyPlausible: false, issues: ["x^7 is implausible"] }), verdict: "ok", tokens: { prompt: 100, completion: 10, total: 110 }, latencyMs: 0, cached: true });
+    ex.put({ ...base, key: "k3", role: "breaker", round: 1, response: JSON.stringify({ experiments: [{ inputs: { x: 9.5 }, hypothesis: "far out the line fails" }] }), verdict: "ok", tokens: { prompt: 200, completion: 20, total: 220 }, latencyMs: 400 });
+    const html = readFileSync(writeReport(store, "llm", dir).html, "utf8");
+    const section = html.slice(html.indexOf("<h2>Language-model exchanges</h2>"));
+    expect(section.length).toBeGreaterThan(100);
+    // Per-role totals: explainer 2 requests (1 failed), 380 tokens in all, mean latency of answered network attempts.
+    expect(section).toMatch(/<tr><td class="l">explainer<\/td><td>2<\/td><td>0<\/td><td>1<\/td><td>0<\/td><td>1<\/td><td>340<\/td><td>850<\/td><\/tr>/);
+    expect(section).toMatch(/<tr><td class="l">all<\/td><td>3<\/td><td>1<\/td><td>3<\/td><td>0<\/td><td>1<\/td><td>670<\/td>/);
+    expect(section).toContain("no answer: rate limited (429)");
+    expect(section).toMatch(/<b>adopted<\/b> \(−[\d.]+ bits\)/);
+    expect(section).toContain("not adopted");
+    expect(section).toMatch(/unusable \(does not parse/);
+    expect(section).toContain("refused: x^7 is implausible");
+    expect(section).toContain("cached");
+    expect(section).toMatch(/x=9\.5 — <i>far out the line fails<\/i>/);
+  });
 });
+
