@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   discover: () => import("./discover.js"),
   worlds: () => import("./worlds.js"),
   periodic: () => import("./periodic.js"),
+  templates: () => import("./templates.js"),
 };
 
 async function runAll(): Promise<void> {
