@@ -61,7 +61,7 @@ export function measure(c: Candidate, data: FinalData, seed: number, signal?: Ab
       if (Number.isFinite(fit.sse)) params = fit.params;
     }
     const pred = compile(shape, variables).evaluate(columns, params);
-    return measured(shape, params, pred, target, c.source);
+    return measured(shape, params, pred, target, c.source, variables.length);
   } catch {
     return null;
   }
@@ -85,8 +85,18 @@ function substitute(e: Expr, values: number[]): Expr {
   }
 }
 
-/** Builds the measured record of a law from its predictions. */
-export function measured(shape: Expr, params: number[], pred: Float64Array, target: Float64Array, source: string): MeasuredLaw | null {
+/**
+ * Builds the measured record of a law from its predictions. `variableCount` is the evidence's number of
+ * inputs, so every law on the same evidence is priced with the same code book.
+ */
+export function measured(
+  shape: Expr,
+  params: number[],
+  pred: Float64Array,
+  target: Float64Array,
+  source: string,
+  variableCount: number,
+): MeasuredLaw | null {
   const n = target.length;
   let sse = 0;
   let mean = 0;
@@ -99,7 +109,7 @@ export function measured(shape: Expr, params: number[], pred: Float64Array, targ
   }
   if (!Number.isFinite(sse)) return null;
   const r2 = sst > 0 ? 1 - sse / sst : sse === 0 ? 1 : 0;
-  const bits: Bits = descriptionLength(shape, params, target, pred);
+  const bits: Bits = descriptionLength(shape, params, target, pred, { variableCount });
   return {
     expr: shape,
     params,
