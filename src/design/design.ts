@@ -144,7 +144,7 @@ async function verify(req: DesignRequest, sequences: string[], searchErrors: Map
 
 /** Runs a design: search, diverse selection, verification and novelty. */
 export async function runDesign(req: DesignRequest): Promise<DesignOutcome> {
-  // Defaults measured in docs/benchmarks-design.md: the profile strategy on force targets, the genetic algorithm
+  // Defaults measured in BENCHMARKS.md (design): the profile strategy on force targets, the genetic algorithm
   // on the more rugged modes landscape.
   const strategy = STRATEGIES[req.strategy ?? (req.goal.kind === "force" ? "profile" : "ga")];
   if (!strategy) throw new Error(`unknown search strategy '${req.strategy}'`);

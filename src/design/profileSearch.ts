@@ -13,7 +13,7 @@ import { repair } from "./constraints.js";
 import { Rng } from "./rng.js";
 import { Archive, type SearchProblem, type SearchResult } from "./search.js";
 
-// Tuned on held-out force and modes targets (docs/benchmarks-design.md): a slow profile with a 5 % uniform floor
+// Tuned on held-out force and modes targets (BENCHMARKS.md (design)): a slow profile with a 5 % uniform floor
 // and a quarter of random immigrants keeps the search from collapsing onto the first mechanical class it finds.
 const ALPHA = 0.1;
 const FLOOR = 0.05;
