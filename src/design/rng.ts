@@ -1,30 +1,7 @@
-/** A small seeded pseudo-random generator (mulberry32), so every design run is reproducible from its seed. */
-export class Rng {
-  private state: number;
+import { Mulberry32 } from "../random/mulberry32.js";
 
-  /** Seeds the generator; equal seeds give equal streams on every machine. */
-  constructor(seed: number) {
-    // Mix the seed so that nearby seeds (0, 1, 2 …) start far apart.
-    let s = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
-    s = Math.imul(s ^ (s >>> 16), 0x85ebca6b) >>> 0;
-    s = Math.imul(s ^ (s >>> 13), 0xc2b2ae35) >>> 0;
-    this.state = (s ^ (s >>> 16)) >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Uniform integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
+/** The design search's seeded generator, so every design run is reproducible from its seed. */
+export class Rng extends Mulberry32 {
   /** Exponentially distributed with mean 1 (the waiting "hazard budget" of kinetic Monte Carlo). */
   exponential(): number {
     return -Math.log(1 - this.next());
