@@ -6,6 +6,7 @@ import { compile, parse, variablesOf } from "../expr/index.js";
 import { rngFor } from "../breaker/rng.js";
 import { sampleUniform } from "../breaker/space.js";
 import type { WorldDefinition } from "../worlds/world.js";
+import { flag, median } from "./args.js";
 
 /**
  * `npm run bench -- discover [--seeds 3] [--time 2] [--worlds a,b] [--skip-wall]`
@@ -21,17 +22,7 @@ import type { WorldDefinition } from "../worlds/world.js";
 
 const TENSILE = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i >= 0) return args[i + 1];
-  return args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-}
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 async function run1(options: DiscoverOptions): Promise<RunResult> {
   const store = RunStore.memory();

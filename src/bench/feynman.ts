@@ -13,21 +13,11 @@ import { Worker } from "node:worker_threads";
 import { explain } from "../explain/explain.js";
 import { loadFeynmanProblems } from "./feynmanProblems.js";
 import { runFeynmanTask, type FeynmanResult, type FeynmanTask } from "./feynmanTask.js";
+import { flag, median } from "./args.js";
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i >= 0) return args[i + 1];
-  const eq = args.find((a) => a.startsWith(`--${name}=`));
-  return eq ? eq.slice(name.length + 3) : undefined;
-}
 
 const keyOf = (t: FeynmanTask) => `${t.id}|${t.noise}|${t.units ? "units" : "plain"}|${t.time}|${t.seed}|${t.baseline ? "baseline" : "full"}`;
 
-function median(xs: number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 async function runPool(tasks: FeynmanTask[], parallel: number, onResult: (r: FeynmanResult) => void): Promise<void> {
   if (parallel <= 1) {

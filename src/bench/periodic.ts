@@ -16,18 +16,9 @@ import { periodicFit, periodicPeaks } from "../explain/periodic.js";
 import { forwardSelect } from "../explain/sparseRegression.js";
 import { findWorld } from "../worlds/registry.js";
 import { truthError } from "./discover.js";
+import { flag, median } from "./args.js";
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i >= 0) return args[i + 1];
-  return args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-}
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** Fringe data 500·cos²(π·d·x/λ) in counting noise over the double-slit ranges (generated, not the world). */
 function fringeData(n: number, seed: number): { vars: string[]; cols: Float64Array[]; y: Float64Array } {

@@ -16,18 +16,9 @@ import { forwardSelect } from "../explain/sparseRegression.js";
 import { templateFit, templateScan } from "../explain/templates.js";
 import { findWorld } from "../worlds/registry.js";
 import { truthError } from "./discover.js";
+import { flag, median } from "./args.js";
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i >= 0) return args[i + 1];
-  return args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-}
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** y = 2·x³/(exp(1.3·x/y) − 1) [·z] with 2 % multiplicative noise, inputs uniform in [0.5, 3.5] (generated, not a world). */
 function planckData(nv: number, n: number, seed: number): { vars: string[]; cols: Float64Array[]; y: Float64Array } {

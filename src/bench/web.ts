@@ -5,16 +5,13 @@ import { gzipSync } from "node:zlib";
 import { createDiscoveryEngine } from "../server/discovery-engine.js";
 import { startServer } from "../server/server.js";
 import { defaultWebRoot } from "../server/static-files.js";
+import { median } from "./args.js";
 
 /**
  * `npm run bench -- web [--runs=n]`: the web app's page weight and the time from pressing "Start" to
  * the first live event, against a plain API round trip measured on the same server in the same run.
  */
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
