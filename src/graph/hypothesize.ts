@@ -19,7 +19,7 @@ import {
   type OntologistAnswer,
   type ScientistAnswer,
 } from "./hypothesisRoles.js";
-import { formatPath, samplePath, type ConceptPath, type PathOptions } from "./path.js";
+import { formatPath, samplePath, samplePathBetween, type ConceptPath, type PathOptions } from "./path.js";
 import type { ConceptGraph } from "./types.js";
 
 /** What `discover` needs to test the hypothesis. */
@@ -75,8 +75,9 @@ export function handoffOf(h: ScientistAnswer): Handoff {
 }
 
 /** Runs the three roles on a sampled path; throws a UserError when the ontologist or scientist gives no usable answer. */
-export async function hypothesize(g: ConceptGraph, a: string, b: string, session: LlmSession, opts: PathOptions & { worlds: ReadonlyArray<{ name: string; summary: string }>; progress: (line: string) => void }): Promise<HypothesisReport> {
-  const path = samplePath(g, a, b, opts);
+export async function hypothesize(g: ConceptGraph, a: string, b: string, session: LlmSession, opts: PathOptions & { worlds: ReadonlyArray<{ name: string; summary: string }>; progress: (line: string) => void; resolved?: [string, string] }): Promise<HypothesisReport> {
+  // `resolved`: node keys the caller already matched (e.g. by embeddings); else `a` and `b` are matched here.
+  const path = opts.resolved ? samplePathBetween(g, opts.resolved[0], opts.resolved[1], opts, [a, b]) : samplePath(g, a, b, opts);
   const pathText = formatPath(path);
   opts.progress(`path: ${pathText}`);
   const context = pathContext(g, path);

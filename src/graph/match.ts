@@ -16,6 +16,13 @@ function words(key: string): string[] {
 
 /** The concept best matching `query`, or a UserError naming the closest candidates when none shares a word. */
 export function matchConcept(g: ConceptGraph, query: string): ConceptMatch {
+  const hit = tryMatchConcept(g, query);
+  if (hit) return hit;
+  throw new UserError(`no concept matching '${query}' in graph '${g.getAttribute("name")}' (try one of: ${topConcepts(g, 8).join(", ")})`);
+}
+
+/** The concept best matching `query` by key, alias or shared lemma; undefined when none shares a word (UserError when the name is empty). */
+export function tryMatchConcept(g: ConceptGraph, query: string): ConceptMatch | undefined {
   const key = normalizeQuery(query);
   if (!key) throw new UserError(`empty concept name '${query}'`);
   if (g.hasNode(key)) return { key, how: "exact", score: 1 };
@@ -42,8 +49,7 @@ export function matchConcept(g: ConceptGraph, query: string): ConceptMatch {
       bestCount = a.count;
     }
   });
-  if (best) return best;
-  throw new UserError(`no concept matching '${query}' in graph '${g.getAttribute("name")}' (try one of: ${topConcepts(g, 8).join(", ")})`);
+  return best;
 }
 
 /** The most mentioned concepts, for suggestions. */

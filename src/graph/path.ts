@@ -117,8 +117,13 @@ function describeStep(g: ConceptGraph, u: string, v: string): PathStep {
 
 /** Samples a path between the concepts matching `a` and `b`. */
 export function samplePath(g: ConceptGraph, a: string, b: string, opts: PathOptions): ConceptPath {
-  const from = matchConcept(g, a).key;
-  const to = matchConcept(g, b).key;
+  return samplePathBetween(g, matchConcept(g, a).key, matchConcept(g, b).key, opts, [a, b]);
+}
+
+/** Samples a path between two node keys already matched (`asked`: the names typed, for messages). */
+export function samplePathBetween(g: ConceptGraph, from: string, to: string, opts: PathOptions, asked: [string, string] = [from, to]): ConceptPath {
+  const [a, b] = asked;
+  if (!g.hasNode(from) || !g.hasNode(to)) throw new UserError(`no concept '${g.hasNode(from) ? to : from}' in graph '${g.getAttribute("name")}'`);
   if (from === to) throw new UserError(`'${a}' and '${b}' both match the concept '${from}'`);
   const s = toSimpleGraph(g);
   const fromDist = hopDistances(s, from);

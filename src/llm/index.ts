@@ -14,6 +14,7 @@ export { JsonlExchangeStore } from "./jsonl-store.js";
 export { loadLlmProfile, listProfiles, roleSettings, CONFIG_FILE_NAME, PROFILE_DEFAULTS } from "./profiles.js";
 export type { LlmProfile, RoleSettings, ProfileSource } from "./profiles.js";
 export { requestKey } from "./request-key.js";
+export { Embedder, cosine, unit, type EmbedderOptions, type EmbedderStats } from "./embeddings.js";
 export { createAgents } from "./agents.js";
 export type { CreateAgentsOptions, LlmAgents, AgentRole } from "./agents.js";
 export { LlmExplainer, ExplainerAnswerSchema, explainerMessages } from "./roles/explainer.js";

@@ -46,6 +46,10 @@ export const ProfileConfigSchema = z.strictObject({
   /** Consecutive failed calls that open the circuit, and how long it stays open. */
   circuitBreaker: z.strictObject({ failures: z.number().int().min(1).max(1000), cooldownMs: z.number().int().min(0) }).optional(),
   roles: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, "role names are lower-case words"), RoleSettingsSchema).optional(),
+  /** Model id served at `<baseUrl>/embeddings`; enables concept matching by embeddings (`graph path --llm`). */
+  embeddingModel: z.string().min(1).optional(),
+  /** Texts sent per embeddings request (default 64). */
+  embeddingBatch: z.number().int().min(1).max(2048).optional(),
 });
 
 /** The whole config file. */
@@ -79,6 +83,10 @@ export interface LlmProfile {
   budgetTokens: number;
   circuitBreaker: { failures: number; cooldownMs: number };
   roles: Record<string, z.infer<typeof RoleSettingsSchema>>;
+  /** Embeddings model id, when the endpoint serves embeddings. */
+  embeddingModel?: string;
+  /** Texts per embeddings request. */
+  embeddingBatch?: number;
   /** Where the profile came from: a file path, "environment", or both. */
   source: string;
 }
@@ -94,6 +102,7 @@ export const PROFILE_DEFAULTS = {
   maxBackoffMs: 20_000,
   budgetTokens: 200_000,
   circuitBreaker: { failures: 5, cooldownMs: 30_000 },
+  embeddingBatch: 64,
 } as const;
 
 /** Where to look for profiles. */
@@ -147,8 +156,9 @@ export function listProfiles(src: ProfileSource): string[] {
 
 /**
  * Resolves profile `name`. The profile `default` may come wholly from WORLDBREAKER_LLM_BASE_URL,
- * WORLDBREAKER_LLM_MODEL (default "default", as mistral.rs names its one model) and
- * WORLDBREAKER_LLM_API_KEY; those variables also override a `default` profile in the file.
+ * WORLDBREAKER_LLM_MODEL (default "default", as mistral.rs names its one model),
+ * WORLDBREAKER_EMBEDDINGS_MODEL (the embeddings model, optional) and WORLDBREAKER_LLM_API_KEY; those
+ * variables also override a `default` profile in the file.
  */
 export function loadLlmProfile(name: string, src: ProfileSource): LlmProfile {
   const path = findConfigPath(src);
@@ -164,6 +174,7 @@ export function loadLlmProfile(name: string, src: ProfileSource): LlmProfile {
         ...(fromFile ?? {}),
         ...(baseUrl ? { baseUrl } : {}),
         ...(env.WORLDBREAKER_LLM_MODEL ? { model: env.WORLDBREAKER_LLM_MODEL } : {}),
+        ...(env.WORLDBREAKER_EMBEDDINGS_MODEL ? { embeddingModel: env.WORLDBREAKER_EMBEDDINGS_MODEL } : {}),
       } as Record<string, unknown>;
       if (merged.model === undefined) merged.model = "default";
       const checked = ProfileConfigSchema.safeParse(merged);
@@ -213,6 +224,8 @@ export function loadLlmProfile(name: string, src: ProfileSource): LlmProfile {
     budgetTokens: p.budgetTokens ?? PROFILE_DEFAULTS.budgetTokens,
     circuitBreaker: p.circuitBreaker ?? { ...PROFILE_DEFAULTS.circuitBreaker },
     roles: p.roles ?? {},
+    ...(p.embeddingModel ? { embeddingModel: p.embeddingModel } : {}),
+    embeddingBatch: p.embeddingBatch ?? PROFILE_DEFAULTS.embeddingBatch,
     source,
   };
 }

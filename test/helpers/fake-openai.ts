@@ -60,6 +60,13 @@ export interface FakeOpenAI {
   requests: RecordedRequest[];
   /** Chat-completion requests only. */
   chatRequests(): RecordedRequest[];
+  /** Embeddings requests only. */
+  embeddingRequests(): RecordedRequest[];
+  /**
+   * Scripted replies (failures, garbage) for the next embeddings requests; once they are used up the
+   * server answers with deterministic character-trigram vectors (see `trigramEmbedding`).
+   */
+  enqueueEmbeddings(...replies: FakeReply[]): void;
   /** Appends scripted replies for the next chat requests. */
   enqueue(...replies: FakeReply[]): void;
   /** Replaces the fallback handler used once the queue is empty. */
@@ -78,6 +85,8 @@ export interface FakeOpenAIOptions {
   replies?: FakeReply[];
   /** Fallback once the queue is empty. */
   handler?: FakeHandler;
+  /** Length of the vectors POST /v1/embeddings answers with (default 256). */
+  embeddingDim?: number;
 }
 
 /** Builders for scripted replies. */
@@ -123,6 +132,40 @@ function sendJson(res: ServerResponse, status: number, value: unknown, headers: 
   res.end(body);
 }
 
+/**
+ * A deterministic embedding of `text`: counts of its character trigrams (lower case, words padded with
+ * spaces) hashed into `dim` buckets, unit length. Spellings that share most trigrams ('silk fibre',
+ * 'silk fiber') land close; unrelated words land near orthogonal.
+ */
+export function trigramEmbedding(text: string, dim = 256): number[] {
+  const v = new Array<number>(dim).fill(0);
+  const s = ` ${text.toLowerCase().replace(/\s+/g, " ").trim()} `;
+  for (let i = 0; i + 3 <= s.length; i++) {
+    // FNV-1a over the trigram: a fixed hash, so vectors are equal across runs and machines.
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + 3; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193) >>> 0;
+    v[h % dim] += 1;
+  }
+  const n = Math.sqrt(v.reduce((a, x) => a + x * x, 0)) || 1;
+  return v.map((x) => x / n);
+}
+
+function answerEmbeddings(res: ServerResponse, body: unknown, dim: number): void {
+  const b = body as { input?: unknown; model?: unknown } | undefined;
+  const input = typeof b?.input === "string" ? [b.input] : b?.input;
+  if (!Array.isArray(input) || input.length === 0 || !input.every((x) => typeof x === "string")) {
+    sendJson(res, 400, { error: { message: "fake-openai: embeddings input must be a string or a non-empty array of strings", type: "invalid_request_error" } });
+    return;
+  }
+  const tokens = input.reduce((n: number, t: string) => n + approxTokens(t), 0);
+  sendJson(res, 200, {
+    object: "list",
+    model: typeof b?.model === "string" ? b.model : "fake-embedding",
+    data: input.map((t: string, index) => ({ object: "embedding", index, embedding: trigramEmbedding(t, dim) })),
+    usage: { prompt_tokens: tokens, total_tokens: tokens },
+  });
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts a fake OpenAI-compatible server on 127.0.0.1 at a free port. */
@@ -132,6 +175,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   let handler = options.handler;
   const requests: RecordedRequest[] = [];
   const hanging = new Set<ServerResponse>();
+  const embeddingQueue: FakeReply[] = [];
+  const embeddingDim = options.embeddingDim ?? 256;
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -158,6 +203,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
       if (req.method === "GET" && path.endsWith("/models")) {
         sendJson(res, 200, { object: "list", data: models.map((id) => ({ id, object: "model", created: 0, owned_by: "fake" })) });
+        return;
+      }
+      if (req.method === "POST" && path.endsWith("/embeddings")) {
+        const scriptedEmbedding = embeddingQueue.shift();
+        if (scriptedEmbedding) await answer(res, scriptedEmbedding, recorded);
+        else answerEmbeddings(res, body, embeddingDim);
         return;
       }
       if (req.method !== "POST" || !path.endsWith("/chat/completions")) {
@@ -218,6 +269,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     chatRequests: () => requests.filter((r) => r.path.endsWith("/chat/completions")),
+    embeddingRequests: () => requests.filter((r) => r.path.endsWith("/embeddings")),
+    enqueueEmbeddings: (...replies) => void embeddingQueue.push(...replies),
     enqueue: (...replies) => void queue.push(...replies),
     setHandler: (h) => void (handler = h),
     pending: () => queue.length,

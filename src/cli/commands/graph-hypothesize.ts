@@ -3,12 +3,13 @@ import { resolve } from "node:path";
 import { loadGraphRef } from "../../graph/graphFiles.js";
 import { hypothesisMarkdown, hypothesize } from "../../graph/hypothesize.js";
 import { openGraphLlm } from "../../graph/llmSession.js";
+import { resolveConceptPair } from "../../graph/resolveConcepts.js";
 import { builtinWorlds } from "../../worlds/registry.js";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import type { CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
 
-/** `graph hypothesize <g> <a> <b> --llm p [--seed n] [--waypoints n] [--json] [--out file.md|file.json] [--budget n] [--store file]`. */
+/** `graph hypothesize <g> <a> <b> --llm p [--seed n] [--waypoints n] [--json] [--out file.md|file.json] [--budget n] [--store file] [--min-similarity x]`. */
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs("graph hypothesize", args, {
     llm: { type: "string" },
@@ -18,6 +19,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     out: { type: "string" },
     budget: { type: "string" },
     store: { type: "string" },
+    "min-similarity": { type: "string" },
   });
   if (positionals.length !== 3) throw new UserError("graph hypothesize: give a graph and two concepts, e.g. graph hypothesize g.json silk melody --llm default");
   if (values.llm === undefined) {
@@ -33,7 +35,11 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     signal: ctx.signal,
     log: (l) => ctx.stderr(l + "\n"),
   });
+  // With an embeddings model in the profile, names the offline matcher cannot place are matched by embeddings.
+  const minSimilarity = numberFlag("graph hypothesize", "min-similarity", values["min-similarity"], { min: -1, max: 1 });
+  const resolved = await resolveConceptPair(g, a, b, { profile: session.profile, cwd: ctx.cwd, store: values.store, minSimilarity, signal: ctx.signal, log: (l) => ctx.stderr(l + "\n"), who: "graph hypothesize" });
   const report = await hypothesize(g, a, b, session, {
+    resolved: [resolved[0].key, resolved[1].key],
     seed: numberFlag("graph hypothesize", "seed", values.seed, { integer: true }) ?? 1,
     waypoints: numberFlag("graph hypothesize", "waypoints", values.waypoints, { integer: true, min: 0, max: 20 }) ?? 2,
     randomness: 1,

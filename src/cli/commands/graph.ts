@@ -21,9 +21,11 @@ Knowledge graphs of concepts and relations read from text, path reasoning and cr
   graph stats <g.json|name> [--json] [--max-community n] [--top n] [--seed n]
       Size, degree distribution, scale-free fit, communities (Louvain split recursively to a size cap),
       hubs (degree) and bridges (betweenness).
-  graph path <g.json|name> <a> <b> [--seed n] [--waypoints n] [--json]
+  graph path <g.json|name> <a> <b> [--seed n] [--waypoints n] [--json] [--llm|--embeddings profile] [--min-similarity x]
       A randomised path between two concepts through random waypoints, printed as a -[rel]-> b -[rel]-> ...
-  graph hypothesize <g.json|name> <a> <b> --llm <profile> [--seed n] [--json] [--out h.md]
+      With a profile that has an embeddingModel, a name matching no concept by lemma is matched to the
+      nearest concept by embeddings (refused below --min-similarity, default 0.5).
+  graph hypothesize <g.json|name> <a> <b> --llm <profile> [--seed n] [--json] [--out h.md] [--min-similarity x]
       Ontologist, scientist and critic agents turn a sampled path into a testable hypothesis with a
       falsification plan that 'worldbreaker discover' can run.
   graph analogy <a.json> <b.json> [--json] [--top n] [--seed n] [--min-size n]
