@@ -7,15 +7,11 @@
  *    R², normalised RMSE against the noise-free truth over 2,000 uniform points of the whole space
  *    (target < 1 %), wall time; the baseline is the same error of the run's initial law.
  */
-import { RunStore } from "../journal/store.js";
-import { discover } from "../discover/loop.js";
-import type { RunResult } from "../discover/types.js";
 import { normal, seededRandom } from "../expr/index.js";
 import { buildFeatures } from "../explain/features.js";
 import { forwardSelect } from "../explain/sparseRegression.js";
 import { templateFit, templateScan } from "../explain/templates.js";
-import { findWorld } from "../worlds/registry.js";
-import { truthError } from "./discover.js";
+import { truthTable } from "./truthTable.js";
 import { flag, median } from "./args.js";
 
 
@@ -59,33 +55,9 @@ async function speed(): Promise<void> {
   process.stdout.write("\n");
 }
 
-async function mainJob(worldName: string, seeds: number): Promise<void> {
-  const def = findWorld(worldName);
-  if (!def) throw new Error(`${worldName} world is not registered`);
-  process.stdout.write(`### discover ${worldName} (default options), seeds 1..${seeds}\n\n`);
-  process.stdout.write(`| seed | final law | R² | nRMSE vs truth | initial law nRMSE (baseline) | baseline / final | queries | seconds |\n|---|---|---|---|---|---|---|---|\n`);
-  const errors: number[] = [];
-  for (let seed = 1; seed <= seeds; seed++) {
-    const store = RunStore.memory();
-    let r: RunResult;
-    const t0 = Date.now();
-    try {
-      r = await discover({ world: { name: worldName }, seed }, { store, cwd: process.cwd() });
-    } finally {
-      store.close();
-    }
-    const secs = (Date.now() - t0) / 1000;
-    const err = truthError(def, r);
-    const base = truthError(def, { ...r, finalLaw: r.initialLaw });
-    errors.push(err);
-    process.stdout.write(`| ${seed} | \`${r.finalLaw}\` | ${r.r2.toFixed(4)} | ${(100 * err).toFixed(2)} % | ${(100 * base).toFixed(1)} % | ${(base / err).toFixed(0)}× | ${r.queries} | ${secs.toFixed(1)} |\n`);
-  }
-  const hits = errors.filter((e) => e < 0.01).length;
-  process.stdout.write(`\nFinal law within 1 % of the truth in ${hits} of ${seeds} seeds (median nRMSE ${(100 * median(errors)).toFixed(2)} %).\n\n`);
-}
 
 /** Runs the template benchmark (see the module comment). */
 export async function run(args: string[]): Promise<void> {
   await speed();
-  if (!args.includes("--skip-discover")) await mainJob(flag(args, "world") ?? "blackbody", Number(flag(args, "seeds") ?? 3));
+  if (!args.includes("--skip-discover")) await truthTable(flag(args, "world") ?? "blackbody", Number(flag(args, "seeds") ?? 3));
 }
