@@ -12,7 +12,7 @@ import { buildFeatures } from "../explain/features.js";
 import { periodicFit, periodicPeaks } from "../explain/periodic.js";
 import { forwardSelect } from "../explain/sparseRegression.js";
 import { truthTable } from "./truthTable.js";
-import { flag, median } from "./args.js";
+import { flag, medianTimeMs } from "./args.js";
 
 
 
@@ -31,15 +31,6 @@ function fringeData(n: number, seed: number): { vars: string[]; cols: Float64Arr
   return { vars: ["x", "d", "lambda"], cols, y };
 }
 
-function timeMs(f: () => void, reps: number): number {
-  const ts: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    f();
-    ts.push(performance.now() - t0);
-  }
-  return median(ts);
-}
 
 async function speed(): Promise<void> {
   process.stdout.write(`### Periodic fast path: speed (3 inputs, median of 5)\n\n`);
@@ -47,8 +38,8 @@ async function speed(): Promise<void> {
   for (const n of [100, 300, 1000]) {
     const { vars, cols, y } = fringeData(n, n);
     periodicFit(vars, cols, y); // warm-up (JIT)
-    const tPeriodic = timeMs(() => periodicFit(vars, cols, y), 5);
-    const tLinear = timeMs(() => forwardSelect(buildFeatures(vars, cols, { maxPairVariables: 8, hingeKnots: 3 }), y, 6), 5);
+    const tPeriodic = medianTimeMs(() => periodicFit(vars, cols, y), 5);
+    const tLinear = medianTimeMs(() => forwardSelect(buildFeatures(vars, cols, { maxPairVariables: 8, hingeKnots: 3 }), y, 6), 5);
     const [peak] = periodicPeaks(vars, cols, y);
     const arg = peak ? peak.exponents.map((e, j) => (e === 0 ? "" : `${vars[j]}^${e}`)).filter(Boolean).join("·") : "none";
     process.stdout.write(`| ${n} | ${tPeriodic.toFixed(1)} | ${tLinear.toFixed(1)} | ${(tLinear / tPeriodic).toFixed(1)}× | ${arg} | ${peak ? peak.k.toFixed(4) : "-"} |\n`);

@@ -12,7 +12,7 @@ import { buildFeatures } from "../explain/features.js";
 import { forwardSelect } from "../explain/sparseRegression.js";
 import { templateFit, templateScan } from "../explain/templates.js";
 import { truthTable } from "./truthTable.js";
-import { flag, median } from "./args.js";
+import { flag, medianTimeMs } from "./args.js";
 
 
 
@@ -29,15 +29,6 @@ function planckData(nv: number, n: number, seed: number): { vars: string[]; cols
   return { vars: ["x", "y", "z"].slice(0, nv), cols, y };
 }
 
-function timeMs(f: () => void, reps: number): number {
-  const ts: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    f();
-    ts.push(performance.now() - t0);
-  }
-  return median(ts);
-}
 
 async function speed(): Promise<void> {
   process.stdout.write(`### Template fast path: speed (300 rows, median of 5)\n\n`);
@@ -45,8 +36,8 @@ async function speed(): Promise<void> {
   for (const nv of [1, 2, 3]) {
     const { vars, cols, y } = planckData(nv, 300, nv);
     templateFit(vars, cols, y); // warm-up (JIT)
-    const tTemplate = timeMs(() => templateFit(vars, cols, y), 5);
-    const tLinear = timeMs(() => forwardSelect(buildFeatures(vars, cols, { maxPairVariables: 8, hingeKnots: 3 }), y, 6), 5);
+    const tTemplate = medianTimeMs(() => templateFit(vars, cols, y), 5);
+    const tLinear = medianTimeMs(() => forwardSelect(buildFeatures(vars, cols, { maxPairVariables: 8, hingeKnots: 3 }), y, 6), 5);
     const [hit] = templateScan(vars, cols, y);
     const mono = (e: number[]) => e.map((p, j) => (p === 0 ? "" : `${vars[j]}^${p}`)).filter(Boolean).join("·") || "1";
     const found = hit ? `${hit.shape.name}, m1 = ${mono(hit.prefactor)}, m2 = ${mono(hit.argument)}, k = ${hit.k.toFixed(3)}` : "none";

@@ -40,10 +40,10 @@ export function residualSummary(law: LawState, evidence: Evidence): string {
   ].join(" ");
 }
 
-/** What a language-model agent sees of the run at this moment. */
-export function agentContext(info: WorldInfo, round: number, law: LawState, evidence: Evidence): AgentContext {
+/** At most `maxRows` evenly spaced rows of the evidence (inputs and target), in observation order. */
+export function sampleRows(evidence: Evidence, maxRows: number): AgentContext["sample"] {
   const n = evidence.target.length;
-  const step = Math.max(1, Math.ceil(n / SAMPLE_ROWS));
+  const step = Math.max(1, Math.ceil(n / maxRows));
   const sample: AgentContext["sample"] = [];
   for (let i = 0; i < n; i += step) {
     const row: Record<string, number> = {};
@@ -51,6 +51,12 @@ export function agentContext(info: WorldInfo, round: number, law: LawState, evid
     row[evidence.targetName] = evidence.target[i];
     sample.push(row);
   }
+  return sample;
+}
+
+/** What a language-model agent sees of the run at this moment. */
+export function agentContext(info: WorldInfo, round: number, law: LawState, evidence: Evidence): AgentContext {
+  const sample = sampleRows(evidence, SAMPLE_ROWS);
   return {
     world: info,
     round,

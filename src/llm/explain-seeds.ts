@@ -4,6 +4,7 @@
  * `warmStart` entries of the symbolic search, which still decides by description length.
  */
 import type { AgentContext } from "../discover/agents.js";
+import { sampleRows } from "../discover/agent-context.js";
 import type { Evidence } from "../explain/types.js";
 import type { WorldInfo } from "../worlds/world.js";
 import type { ExchangeStore } from "./exchange.js";
@@ -51,15 +52,7 @@ export function evidenceWorld(evidence: Evidence, description?: string): WorldIn
 
 /** The context the Explainer agent sees for a table: no law yet, so the residual note says so. */
 export function evidenceContext(evidence: Evidence, description?: string, maxRows = 40): AgentContext {
-  const n = evidence.target.length;
-  const step = Math.max(1, Math.ceil(n / maxRows));
-  const sample: AgentContext["sample"] = [];
-  for (let i = 0; i < n; i += step) {
-    const row: Record<string, number> = {};
-    for (const v of evidence.variables) row[v] = evidence.columns[v][i];
-    row[evidence.targetName] = evidence.target[i];
-    sample.push(row);
-  }
+  const sample = sampleRows(evidence, maxRows);
   const first = evidence.variables[0] ?? "x";
   return {
     world: evidenceWorld(evidence, description),
