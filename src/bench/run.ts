@@ -10,9 +10,11 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   llm: () => import("./llm.js"),
   web: () => import("./web.js"),
   discover: () => import("./discover.js"),
+  falsification: () => import("./falsification.js"),
   worlds: () => import("./worlds.js"),
   periodic: () => import("./periodic.js"),
   templates: () => import("./templates.js"),
+  noise: () => import("./noise.js"),
 };
 
 async function runAll(): Promise<void> {

@@ -15,17 +15,44 @@ export interface Pick {
 }
 
 /**
- * Splits a batch among strategies in proportion to their weights, in the mix's order. A strategy that
- * has nothing to say (no competitors yet, residuals look like noise) passes its unused slots on to the
- * next one; whatever is still unfilled at the end goes to coverage, then to random sampling, so a
- * batch is always full while candidates remain.
+ * Slots of a batch per strategy: positions `offset … offset + count − 1` of one smooth weighted
+ * round-robin sequence over the whole run (at each position every strategy gains its weight and the one
+ * with the most credit takes the slot, paying the total; ties go to the earlier in the mix). Each
+ * strategy thus gets its share of the run's experiments however small the batches: with batches of one,
+ * a mix of weights 1:3:2:3 still alternates among all strategies instead of always asking the first.
+ * `lead` (an index) starts with enough credit to take position 0, and its share stays the same after.
  */
-export function chooseBatch(ctx: BreakerContext, mix: readonly WeightedStrategy[], count: number): Pick[] {
+export function batchQuotas(weights: readonly number[], count: number, offset = 0, lead = -1): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const quotas = weights.map(() => 0);
+  if (total <= 0 || weights.length === 0) return quotas;
+  const credit = weights.map((w, i) => (i === lead && w > 0 ? total - w : 0));
+  for (let pos = 0; pos < offset + count; pos++) {
+    let best = 0;
+    for (let i = 0; i < weights.length; i++) {
+      credit[i] += weights[i];
+      if (credit[i] > credit[best]) best = i;
+    }
+    credit[best] -= total;
+    if (pos >= offset) quotas[best]++;
+  }
+  return quotas;
+}
+
+/** The strategy that opens a run's first designed batch. */
+const LEAD = "frontier";
+
+/**
+ * Splits a batch among strategies by their weights (`batchQuotas`; `offset` = experiments the Breaker
+ * chose earlier in the run), in the mix's order. A strategy that has nothing to say (no competitors yet,
+ * residuals look like noise) passes its unused slots on to the next one; whatever is still unfilled at
+ * the end goes to coverage, then to random sampling, so a batch is always full while candidates remain.
+ */
+export function chooseBatch(ctx: BreakerContext, mix: readonly WeightedStrategy[], count: number, offset = 0): Pick[] {
   const active = mix.filter((m) => m.weight > 0);
-  const total = active.reduce((s, m) => s + m.weight, 0);
-  const quotas = active.map((m) => Math.floor((count * m.weight) / (total || 1)));
-  let rest = count - quotas.reduce((a, b) => a + b, 0);
-  for (let i = 0; rest > 0 && active.length > 0; i = (i + 1) % active.length, rest--) quotas[i]++;
+  // The run opens with the boldest probe: a theory built in a comfortable corner is most exposed where
+  // it extrapolates furthest, so that is the first place to attack it.
+  const quotas = batchQuotas(active.map((m) => m.weight), count, offset, active.findIndex((m) => m.strategy.name === LEAD));
   const taken = new Set<number>();
   const picks: Pick[] = [];
   let carry = 0;

@@ -40,7 +40,7 @@ export function summaryText(r: RunResult, reportDir?: string): string {
     `bits       ${r.bits.toFixed(1)}   R² ${r.r2.toFixed(5)}`,
     `queries    ${r.queries} in ${r.rounds.length} rounds, ${r.breaks} break${r.breaks === 1 ? "" : "s"}, ${r.seconds.toFixed(1)} s (${r.stopReason})`,
   ];
-  if (r.falsification) lines.push(`falsified  the received theory in round ${r.falsification.round} after ${r.falsification.queries} observations (−${r.falsification.gainBits.toFixed(1)} bits)`);
+  if (r.falsification) lines.push(`falsified  the received theory in round ${r.falsification.round} after ${r.falsification.queries} observations (${r.falsification.gainBits.toFixed(1)} bits of evidence against it)`);
   for (const x of r.rounds) if (x.break && x.sentence) lines.push(`  round ${x.round}: ${x.sentence}`);
   if (reportDir) lines.push(`report     ${resolve(reportDir, "report.html")}`);
   return lines.join("\n") + "\n";

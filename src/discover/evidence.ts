@@ -1,4 +1,5 @@
 import type { Evidence } from "../explain/types.js";
+import { noiseScales } from "../mdl/noiseModel.js";
 import type { WorldInfo } from "../worlds/world.js";
 import { computeDerived, parseDerived } from "./derived.js";
 
@@ -14,7 +15,9 @@ export interface RunObservation {
  * Builds the Explainer's evidence from the run's observations in order. Derived columns are computed over
  * the whole ordered history (failed observations included, since the specimen lived through them), then
  * rows whose output failed are dropped. A derived column identical to its input on this evidence is left
- * out: it adds a name but no information, and would only let the search pick a misleading twin.
+ * out: it adds a name but no information, and would only let the search pick a misleading twin. The world's
+ * noise model (`info.noiseModel`; absent: absolute) gives the rows' noise scales, computed from the observed
+ * outputs alone, so a resumed run rebuilds exactly the same ones.
  */
 export function buildEvidence(
   info: WorldInfo,
@@ -56,13 +59,16 @@ export function buildEvidence(
     if (base && units[base] !== undefined) units[name] = units[base];
   }
   if (info.output.unit !== undefined) units[info.output.name] = info.output.unit;
+  const target = Float64Array.from(keep, (i) => observations[i].output as number);
+  const scales = noiseScales(target, info.noiseModel?.kind);
   return {
     evidence: {
       variables,
       columns,
-      target: Float64Array.from(keep, (i) => observations[i].output as number),
+      target,
       targetName: info.output.name,
       ...(allUnits ? { units } : {}),
+      ...(scales ? { scales } : {}),
     },
     offered,
   };

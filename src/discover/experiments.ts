@@ -160,7 +160,9 @@ export async function breakerBatch(opts: {
   }
   const local = Uint8Array.from(candidates, (e) => (inRegion(info.inputs, region, e) ? 1 : 0));
   const anyLocal = local.some((x) => x === 1);
-  const picks = chooseBatch({ ...base, candidates, ...(anyLocal && !randomOnly ? { local } : {}) }, opts.mix, opts.count - planned.length);
+  // Where this batch starts in the run's sequence of designed experiments, so small batches rotate strategies.
+  const designed = opts.asked.experiments.filter((e) => e.strategy !== "initial").length;
+  const picks = chooseBatch({ ...base, candidates, ...(anyLocal && !randomOnly ? { local } : {}) }, opts.mix, opts.count - planned.length, designed);
   for (const p of picks) planned.push({ inputs: candidates[p.index], strategy: p.strategy });
   return planned;
 }

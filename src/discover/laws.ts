@@ -25,7 +25,9 @@ export function lawFits(expr: Expr, evidence: Evidence): boolean {
 
 /**
  * Scores a law on evidence; with `refit`, first refits its constants by Levenberg–Marquardt starting from
- * the given ones. Returns undefined when the law cannot be evaluated there (unknown variable, no finite fit).
+ * the given ones. The evidence's noise scales, when it has them, weigh the fit and the residual code; R² and
+ * RMSE stay the plain figures. Returns undefined when the law cannot be evaluated there (unknown variable,
+ * no finite fit).
  */
 export function scoreLaw(
   expr: Expr,
@@ -45,6 +47,7 @@ export function scoreLaw(
       restarts: opts.restarts ?? 4,
       seed: opts.seed ?? 0,
       signal: opts.signal,
+      ...(evidence.scales ? { scales: evidence.scales } : {}),
     });
     if (Number.isFinite(fit.sse) && fit.params.every(Number.isFinite)) {
       // Keep the old constants when the refit made things worse (LM from a bad restart can).
@@ -67,7 +70,7 @@ export function scoreLaw(
   if (!Number.isFinite(s)) return undefined;
   // The code book names one of ALL the evidence's variables, whichever the law uses, so every law scored
   // on this evidence is charged by the same rule and their totals compare.
-  const bits = descriptionLength(expr, p, evidence.target, predicted, { variableCount: evidence.variables.length });
+  const bits = descriptionLength(expr, p, evidence.target, predicted, { variableCount: evidence.variables.length, ...(evidence.scales ? { scales: evidence.scales } : {}) });
   if (!Number.isFinite(bits.total)) return undefined;
   const used = variablesOf(expr);
   const derived: Record<string, string> = {};
@@ -83,9 +86,12 @@ export function scoreLaw(
   };
 }
 
+/** The fit's criterion at `p`: Σ(y − f)², or Σ((y − f)/g)² when the evidence has noise scales. */
 function sse(expr: Expr, evidence: Evidence, columns: Float64Array[], p: readonly number[]): number {
   const y = compile(expr, evidence.variables).evaluate(columns, p);
+  const g = evidence.scales;
   let s = 0;
-  for (let i = 0; i < y.length; i++) s += (evidence.target[i] - y[i]) ** 2;
+  if (g) for (let i = 0; i < y.length; i++) s += ((evidence.target[i] - y[i]) / g[i]) ** 2;
+  else for (let i = 0; i < y.length; i++) s += (evidence.target[i] - y[i]) ** 2;
   return Number.isFinite(s) ? s : Infinity;
 }

@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { isNoiseKind, NOISE_KINDS } from "../mdl/noiseModel.js";
 import { fullRangeRound } from "../breaker/space.js";
 import { newRunId } from "../journal/store.js";
 import type { RunStore } from "../journal/store.js";
@@ -14,7 +15,12 @@ import { initialRound, reviseRound } from "./rounds.js";
 import type { DiscoverDeps, DiscoverOptions, LoopState, RoundRecord, RunResult } from "./types.js";
 
 /** Options with every default filled in: exactly what is journaled with the run. */
-export type ResolvedOptions = Required<Omit<DiscoverOptions, "explainEvaluations" | "llm">> & Pick<DiscoverOptions, "explainEvaluations" | "llm">;
+export type ResolvedOptions = Required<Omit<DiscoverOptions, "explainEvaluations" | "llm" | "noise">> & Pick<DiscoverOptions, "explainEvaluations" | "llm" | "noise">;
+
+/** Explainer evaluations per round when neither `explainSeconds` nor `explainEvaluations` is given. */
+export const DEFAULT_EVALUATIONS = 4000;
+/** Wall-time limit per round (seconds) when only an evaluation budget is given. */
+export const SAFETY_SECONDS = 60;
 
 /** Fills in defaults and checks ranges (UserError on nonsense). */
 export function resolveOptions(o: DiscoverOptions): ResolvedOptions {
@@ -28,17 +34,22 @@ export function resolveOptions(o: DiscoverOptions): ResolvedOptions {
     patience: o.patience ?? 3,
     thresholdBits: o.thresholdBits ?? 10,
     strategies: o.strategies ?? ["frontier", "disagreement", "residuals", "coverage", "stages"],
-    explainSeconds: o.explainSeconds ?? 3,
+    // By default the Explainer's budget is a count of evaluations, so a seed reproduces a run on any machine;
+    // the wall-time limit then only guards against a machine far slower than expected.
+    explainSeconds: o.explainSeconds ?? SAFETY_SECONDS,
     threads: o.threads ?? 1,
     derived: o.derived ?? "auto",
     stopOnFalsification: o.stopOnFalsification ?? false,
-    ...(o.explainEvaluations !== undefined ? { explainEvaluations: o.explainEvaluations } : {}),
+    ...(o.explainEvaluations !== undefined ? { explainEvaluations: o.explainEvaluations } : o.explainSeconds === undefined ? { explainEvaluations: DEFAULT_EVALUATIONS } : {}),
     ...(o.llm !== undefined ? { llm: o.llm } : {}),
+    ...(o.noise !== undefined ? { noise: o.noise } : {}),
   };
+  if (r.noise !== undefined && !isNoiseKind(r.noise)) throw new UserError(`discover: noise must be one of ${NOISE_KINDS.join(", ")}, got '${String(r.noise)}'`);
   const positive = { rounds: r.rounds, budget: r.budget, batch: r.batch, initialCount: r.initialCount, patience: r.patience };
   for (const [k, v] of Object.entries(positive)) if (!Number.isInteger(v) || v < (k === "rounds" ? 0 : 1)) throw new UserError(`discover: ${k} must be a positive integer, got ${v}`);
   if (!(r.thresholdBits >= 0)) throw new UserError(`discover: the bits threshold must be at least 0, got ${r.thresholdBits}`);
   if (!(r.explainSeconds > 0)) throw new UserError(`discover: explain seconds must be positive, got ${r.explainSeconds}`);
+  if (r.explainEvaluations !== undefined && !(Number.isInteger(r.explainEvaluations) && r.explainEvaluations > 0)) throw new UserError(`discover: explain evaluations must be a positive integer, got ${r.explainEvaluations}`);
   strategyMix(r.strategies);
   return r;
 }
@@ -94,7 +105,8 @@ function loadObservations(store: RunStore, runId: string): RunObservation[] {
 
 async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: DiscoverDeps, resumed: boolean): Promise<RunResult> {
   const { store } = deps;
-  const info = world.info;
+  // The user's noise model overrides the world's declaration (it shapes the evidence's weights).
+  const info = opt.noise ? { ...world.info, noiseModel: { kind: opt.noise } } : world.info;
   const inputs = info.inputs.map((s) => s.name);
   const progress = deps.progress ?? (() => {});
   const emit = (e: RunEvent) => {
@@ -176,10 +188,12 @@ async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: 
       const defs = derivedVocab(opt, info, userDerived, obs, state);
       const { evidence } = buildEvidence(info, obs, defs);
       const newRows: number[] = [];
+      const initialRows: number[] = [];
       let k = 0;
       for (const o of obs) {
         if (o.output === null || !Number.isFinite(o.output)) continue;
         if (o.round === round) newRows.push(k);
+        if (o.round === 0) initialRows.push(k);
         k++;
       }
       if (evidence.target.length === 0) throw new UserError(`world '${info.name}': every experiment so far failed; no evidence to explain`);
@@ -200,6 +214,7 @@ async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: 
         derivedAllowed: opt.derived !== "off",
         extendEvidence: (extra: Record<string, string>) => buildEvidence(info, obs, { ...defs, ...extra }),
         newRows,
+        initialRows,
       };
       const out = round === 0 || !state ? await initialRound(env, evidence) : await reviseRound(env, state, evidence);
       if (deps.signal?.aborted) {

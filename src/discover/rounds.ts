@@ -9,6 +9,7 @@ import { agentContext } from "./agent-context.js";
 import { classifyRevision } from "./classify.js";
 import type { ExplainFn } from "./explainer.js";
 import { lawFits, parseLaw, scoreLaw, structureKey } from "./laws.js";
+import { evidenceGain, predictiveFailureBits } from "./falsification.js";
 import { breakSentence, findWitness } from "./sentence.js";
 import type { BreakType, LawSource, LawState, LoopState, RoundRecord } from "./types.js";
 import type { RunEvent } from "./events.js";
@@ -35,6 +36,8 @@ export interface RoundEnv {
   extendEvidence?: (extra: Record<string, string>) => { evidence: Evidence; offered: Record<string, string> };
   /** Rows of the evidence answered this round (for the break's witness). */
   newRows: number[];
+  /** Rows of the evidence from round 0 (the initial design): the received theory's home ground. */
+  initialRows?: number[];
 }
 
 /** A scored candidate and where it came from. */
@@ -281,10 +284,17 @@ export async function reviseRound(baseEnv: RoundEnv, prev: LoopState, baseEviden
   let falsification = prev.falsification;
   let falsifiedReceived = false;
   if (rec && !falsification) {
-    const bestBits = Math.min(current.bits.total, best?.state.bits.total ?? Infinity);
-    const g = rec.bits.total - bestBits;
+    const byBest = best && best.state.bits.total < current.bits.total;
+    const winner = byBest ? best.state : current;
+    const gAll = rec.bits.total - winner.bits.total;
+    const seed = seedFor(env.seed, "falsification", env.round);
+    // Only evidence falsifies: Chow's predictive-failure test of the theory against its home ground, in bits;
+    // where that test cannot be made, the best law's lead in bits less the lead it had on the initial rows.
+    const g =
+      predictiveFailureBits(rec, evidence, env.initialRows ?? [], env.derivedDefs, seed) ??
+      (gAll > env.thresholdBits ? evidenceGain(gAll, rec, winner, evidence, env.initialRows ?? [], env.derivedDefs, seed) : gAll);
     if (g > env.thresholdBits) {
-      const by = best && best.state.bits.total < current.bits.total ? best.state.law : current.law;
+      const by = winner.law;
       falsification = { round: env.round, queries: env.queries, gainBits: g, law: by };
       falsifiedReceived = true;
       env.emit({ type: "received_falsified", runId: env.runId, round: env.round, queries: env.queries, gainBits: g, law: by });

@@ -15,6 +15,8 @@ export interface CleanEvidence {
   rows: number;
   /** Rows removed because some cell was NaN or infinite. */
   droppedRows: number;
+  /** Per-row noise scales of the kept rows (absent: absolute noise). */
+  scales?: Float64Array;
 }
 
 /** Checks shapes and names, drops non-finite rows; throws UserError when nothing explainable remains. */
@@ -33,9 +35,11 @@ export function cleanEvidence(evidence: Evidence): CleanEvidence {
     if (!col) throw new UserError(`explain: no data for input '${name}'`);
     if (col.length !== n) throw new UserError(`explain: input '${name}' has ${col.length} values but the target '${targetName}' has ${n}`);
   }
+  const scales = evidence.scales;
+  if (scales && scales.length !== n) throw new UserError(`explain: ${scales.length} noise scales for ${n} rows of '${targetName}'`);
   const keep: number[] = [];
   for (let i = 0; i < n; i++) {
-    let ok = Number.isFinite(target[i]);
+    let ok = Number.isFinite(target[i]) && (!scales || (scales[i] > 0 && Number.isFinite(scales[i])));
     for (let j = 0; ok && j < variables.length; j++) ok = Number.isFinite(evidence.columns[variables[j]][i]);
     if (ok) keep.push(i);
   }
@@ -48,6 +52,7 @@ export function cleanEvidence(evidence: Evidence): CleanEvidence {
     targetName,
     rows: keep.length,
     droppedRows: n - keep.length,
+    ...(scales ? { scales: pick(scales) } : {}),
   };
 }
 

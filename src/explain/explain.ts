@@ -10,7 +10,7 @@ import { parse, toInfix } from "../expr/index.js";
 import { UserError } from "../errors.js";
 import { cleanEvidence, screenVariables, type CleanEvidence } from "./evidenceCheck.js";
 import { fastPathCandidates } from "./fastPaths.js";
-import { chooseByBits, measure, paretoFront, type Candidate, type MeasuredLaw } from "./finalSelection.js";
+import { chooseByBits, measure, paretoFront, type Candidate, type FinalData, type MeasuredLaw } from "./finalSelection.js";
 import { variance } from "./linalg.js";
 import { DEFAULT_OPERATORS } from "./operators.js";
 import { runSearch, type SearchConfig } from "./searchLoop.js";
@@ -46,7 +46,10 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   const keep = screenVariables(clean, MAX_SEARCH_VARIABLES);
   const vars = keep.map((j) => clean.variables[j]);
   const cols = keep.map((j) => clean.columns[j]);
-  const full = { variables: clean.variables, columns: clean.columns, target: clean.target };
+  // Noise scales (when the evidence has them) weigh the search's fits, every final refit and the price of
+  // every law, so that shapes are found, fitted and chosen by one rule. The fast paths propose shapes by
+  // plain least squares; each is refitted under the scales before it is measured.
+  const full = { variables: clean.variables, columns: clean.columns, target: clean.target, ...(clean.scales ? { scales: clean.scales } : {}) };
 
   const candidates: Candidate[] = [];
   const warm = warmStartCandidates(options.warmStart ?? [], clean);
@@ -90,7 +93,10 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     const searchVars = space ? space.variables : vars;
     const searchCols = (space ? space.columns : cols).map((c) => takeRows(c, rows));
     const searchTarget = takeRows(space ? space.target : clean.target, rows);
-    const data: SearchData = { variables: searchVars, columns: searchCols, target: searchTarget, targetVariance: variance(searchTarget) || 1 };
+    const searchScales = clean.scales ? carriedScales(takeRows(clean.scales, rows), space ? takeRows(clean.target, rows) : null, searchTarget) : undefined;
+    const data: SearchData = searchScales
+      ? { variables: searchVars, columns: searchCols, target: searchTarget, targetVariance: standardisedVariance(searchTarget, searchScales) || 1, scales: searchScales }
+      : { variables: searchVars, columns: searchCols, target: searchTarget, targetVariance: variance(searchTarget) || 1 };
     const cfg: SearchConfig = { ...defaultSearchConfig(), seed, maxEvaluations, deadline, threads, exactLoss: EXACT_LOSS };
     // Warm-start laws seed the islands only when they live in the same variable space.
     const seeds: Expr[] = space ? [] : warm.map((w) => inlineParams(w.expr, w.params));
@@ -164,7 +170,37 @@ export function defaultSearchConfig(): Omit<SearchConfig, "seed" | "maxEvaluatio
   };
 }
 
-function measureAll(cands: readonly Candidate[], data: { variables: string[]; columns: Float64Array[]; target: Float64Array }, seed: number, signal?: AbortSignal): MeasuredLaw[] {
+/**
+ * The noise scales of a search target: the target's own, or — when the search runs on a π group
+ * target/carrier — the scales divided by the carrier (|π/y|). Undefined (plain least squares) where a zero
+ * target leaves the carrier unknown.
+ */
+function carriedScales(scales: Float64Array, target: Float64Array | null, searchTarget: Float64Array): Float64Array | undefined {
+  if (!target) return scales;
+  const out = new Float64Array(scales.length);
+  for (let i = 0; i < scales.length; i++) {
+    out[i] = scales[i] * Math.abs(searchTarget[i] / target[i]);
+    if (!(out[i] > 0 && Number.isFinite(out[i]))) return undefined;
+  }
+  return out;
+}
+
+/** Weighted variance Σ((y − ȳ_w)/g)²/n about the weighted mean ȳ_w = Σ(y/g²)/Σ(1/g²): the loss normaliser under scales. */
+function standardisedVariance(y: Float64Array, g: Float64Array): number {
+  let sw = 0;
+  let swy = 0;
+  for (let i = 0; i < y.length; i++) {
+    const w = 1 / (g[i] * g[i]);
+    sw += w;
+    swy += w * y[i];
+  }
+  const mean = swy / sw;
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += ((y[i] - mean) / g[i]) ** 2;
+  return s / y.length;
+}
+
+function measureAll(cands: readonly Candidate[], data: FinalData, seed: number, signal?: AbortSignal): MeasuredLaw[] {
   const out: MeasuredLaw[] = [];
   for (const c of cands) {
     const m = measure(c, data, seed, signal);

@@ -32,6 +32,8 @@ export interface FinalData {
   variables: string[];
   columns: Float64Array[];
   target: Float64Array;
+  /** Per-row noise scales: constants are fitted by weighted least squares and bits priced on standardised residuals. */
+  scales?: Float64Array;
 }
 
 /** Refits a candidate on all rows and measures it; null when it cannot be evaluated anywhere. */
@@ -53,15 +55,15 @@ export function measure(c: Candidate, data: FinalData, seed: number, signal?: Ab
   } catch {
     return null;
   }
-  const { variables, columns, target } = data;
+  const { variables, columns, target, scales } = data;
   let params = init;
   try {
     if (init.length > 0) {
-      const fit = fitParams(shape, variables, columns, target, { init, restarts: 0, seed, maxIterations: 40, signal });
+      const fit = fitParams(shape, variables, columns, target, { init, restarts: 0, seed, maxIterations: 40, signal, ...(scales ? { scales } : {}) });
       if (Number.isFinite(fit.sse)) params = fit.params;
     }
     const pred = compile(shape, variables).evaluate(columns, params);
-    return measured(shape, params, pred, target, c.source, variables.length);
+    return measured(shape, params, pred, target, c.source, variables.length, scales);
   } catch {
     return null;
   }
@@ -87,7 +89,9 @@ function substitute(e: Expr, values: number[]): Expr {
 
 /**
  * Builds the measured record of a law from its predictions. `variableCount` is the evidence's number of
- * inputs, so every law on the same evidence is priced with the same code book.
+ * inputs and `scales` its noise scales, so every law on the same evidence is priced with the same code book.
+ * R² and RMSE are the plain (unweighted) figures people read; `sse` is the fit's own criterion (weighted by
+ * the scales when given), which orders the Pareto front.
  */
 export function measured(
   shape: Expr,
@@ -96,6 +100,7 @@ export function measured(
   target: Float64Array,
   source: string,
   variableCount: number,
+  scales?: Float64Array,
 ): MeasuredLaw | null {
   const n = target.length;
   let sse = 0;
@@ -109,7 +114,9 @@ export function measured(
   }
   if (!Number.isFinite(sse)) return null;
   const r2 = sst > 0 ? 1 - sse / sst : sse === 0 ? 1 : 0;
-  const bits: Bits = descriptionLength(shape, params, target, pred, { variableCount });
+  const rmse = Math.sqrt(sse / n);
+  if (scales) sse = weightedSse(pred, target, scales);
+  const bits: Bits = descriptionLength(shape, params, target, pred, { variableCount, ...(scales ? { scales } : {}) });
   return {
     expr: shape,
     params,
@@ -117,11 +124,18 @@ export function measured(
     complexity: complexity(shape),
     bits,
     r2,
-    rmse: Math.sqrt(sse / n),
+    rmse,
     hash: exprHash(shape),
     source,
     sse,
   };
+}
+
+/** Σ((f_i − y_i)/g_i)²: the weighted least-squares criterion. */
+function weightedSse(pred: Float64Array, target: Float64Array, scales: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < target.length; i++) s += ((pred[i] - target[i]) / scales[i]) ** 2;
+  return s;
 }
 
 /** Laws strictly better in error than every simpler one, by increasing complexity. */

@@ -13,8 +13,10 @@ export interface SearchData {
   variables: string[];
   columns: Float64Array[];
   target: Float64Array;
-  /** Variance of the target (the loss normaliser); 1 when the target is constant. */
+  /** Variance of the target (the loss normaliser; of the standardised target with scales); 1 when the target is constant. */
   targetVariance: number;
+  /** Per-row noise scales of these rows: the loss is then the weighted Σ((f − y)/g)², as in the final choice. */
+  scales?: Float64Array;
 }
 
 /** Fits and caches candidate shapes; counts the evaluations it performs. */
@@ -65,12 +67,12 @@ export class Scorer {
 
   private evaluateAsIs(shape: Expr, params: number[]): { loss: number; complexity: number } | null {
     this.evaluations++;
-    const { variables, columns, target, targetVariance } = this.data;
+    const { variables, columns, target, targetVariance, scales } = this.data;
     const n = target.length;
-    let sse = 0;
+    let sse: number;
     try {
       const pred = compile(shape, variables).evaluate(columns, params, this.buffer);
-      for (let i = 0; i < n; i++) sse += (pred[i] - target[i]) ** 2;
+      sse = squaredError(pred, target, scales);
     } catch {
       return null;
     }
@@ -80,19 +82,18 @@ export class Scorer {
 
   private fit(shape: Expr, init: number[], seed: number): { loss: number; params: number[]; expr: Expr; complexity: number } | null {
     this.evaluations++;
-    const { variables, columns, target, targetVariance } = this.data;
+    const { variables, columns, target, targetVariance, scales } = this.data;
     const n = target.length;
     let params = init;
     let sse: number;
     try {
       if (init.length > 0) {
-        const fit = fitParams(shape, variables, columns, target, { init, restarts: 0, seed, maxIterations: this.fitIterations });
+        const fit = fitParams(shape, variables, columns, target, { init, restarts: 0, seed, maxIterations: this.fitIterations, ...(scales ? { scales } : {}) });
         params = fit.params;
         sse = fit.sse;
       } else {
         const pred = compile(shape, variables).evaluate(columns, params);
-        sse = 0;
-        for (let i = 0; i < n; i++) sse += (pred[i] - target[i]) ** 2;
+        sse = squaredError(pred, target, scales);
       }
     } catch {
       return null;
@@ -101,4 +102,12 @@ export class Scorer {
     const loss = sse / n / targetVariance;
     return { loss, params, expr: inlineParams(shape, params), complexity: complexity(shape) };
   }
+}
+
+/** Σ(f − y)², or Σ((f − y)/g)² with noise scales. */
+function squaredError(pred: Float64Array, target: Float64Array, scales: Float64Array | undefined): number {
+  let sse = 0;
+  if (scales) for (let i = 0; i < target.length; i++) sse += ((pred[i] - target[i]) / scales[i]) ** 2;
+  else for (let i = 0; i < target.length; i++) sse += (pred[i] - target[i]) ** 2;
+  return sse;
 }

@@ -10,6 +10,11 @@ export interface Evidence {
   targetName: string;
   /** Unit of each variable and of the target (by name), in the grammar of `src/expr/units`; optional. */
   units?: Record<string, string>;
+  /**
+   * Per-row noise scales g_i of the target (same length; from `noiseScales` of `src/mdl/noiseModel.ts`): laws
+   * are fitted by weighted least squares and priced on residuals standardised by them. Absent: absolute noise.
+   */
+  scales?: Float64Array;
 }
 
 /** Description length of a law on some evidence, in bits. */

@@ -18,13 +18,19 @@ export interface FitOptions {
   signal?: AbortSignal;
   /** Rows used for the restarts when the data are larger (the best start is then polished on all rows; default 2000). */
   subsample?: number;
+  /**
+   * Per-row noise scales g_i (same length as the target): minimise Σ((y_i − f_i)/g_i)² instead of Σ(y_i − f_i)²
+   * (weighted least squares, for noise whose spread grows with the level). Rows whose scale is not a positive
+   * finite number are ignored. Absent: the plain unweighted fit, unchanged.
+   */
+  scales?: ArrayLike<number>;
 }
 
 /** Outcome of a constant fit. */
 export interface FitResult {
   /** Best params found (length = the law's param count). */
   params: number[];
-  /** Sum of squared residuals over the rows with a finite target; Infinity if no finite fit was found. */
+  /** Sum of squared residuals (each divided by its row's scale when `scales` are given) over the rows with a finite target; Infinity if no finite fit was found. */
   sse: number;
   /** Whether the best start stopped on a convergence criterion rather than the iteration limit. */
   converged: boolean;
@@ -34,6 +40,8 @@ interface Problem {
   jac: CompiledJacobian;
   columns: Float64Array[];
   target: Float64Array;
+  /** 1/g_i per row for a weighted fit; null for the unweighted one (which keeps its own, faster loops). */
+  weights: Float64Array | null;
   /** Fits whose SSE falls below this are exact to float precision; no need to look further. */
   exact: number;
 }
@@ -51,17 +59,19 @@ export function fitParams(
   opts: FitOptions = {},
 ): FitResult {
   const k = paramCount(expr);
-  const rows = finiteRows(columns.slice(0, variables.length), target);
+  if (opts.scales && opts.scales.length !== target.length) throw new Error(`fitParams: ${opts.scales.length} scales for ${target.length} rows`);
+  const rows = finiteRows(columns.slice(0, variables.length), target, opts.scales);
   const cols = rows ? columns.slice(0, variables.length).map((c) => pick(c, rows)) : columns.slice(0, variables.length).map((c) => c);
   const y = rows ? pick(target, rows) : target;
+  const w = opts.scales ? inverseScales(opts.scales, rows) : null;
   if (k === 0) {
     const f = compile(expr, variables).evaluate(cols, [], new Float64Array(y.length));
-    return { params: [], sse: sumSquares(f, y), converged: true };
+    return { params: [], sse: sumSquares(f, y, w), converged: true };
   }
   const jac = compileJacobian(expr, variables);
-  const scale = sumSquares(new Float64Array(y.length), y) / Math.max(1, y.length);
+  const scale = sumSquares(new Float64Array(y.length), y, w) / Math.max(1, y.length);
   const exact = 1e-24 * Math.max(scale, 1e-300) * Math.max(1, y.length);
-  const full: Problem = { jac, columns: cols, target: y, exact };
+  const full: Problem = { jac, columns: cols, target: y, weights: w, exact };
   const limit = opts.subsample ?? 2000;
   const sub = y.length > limit * 1.5 ? subsampleProblem(full, limit) : full;
 
@@ -114,14 +124,14 @@ function levenbergMarquardt(p: Problem, start: number[], maxIterations: number, 
   let x = start.slice();
   const bufs: Float64Array[] = Array.from({ length: k + 1 }, () => new Float64Array(n));
   let { value, dParams } = p.jac.evaluate(p.columns, x, bufs);
-  let sse = sumSquares(value, p.target);
+  let sse = sumSquares(value, p.target, p.weights);
   // A start where the law is NaN somewhere (log of a negative, overflow) cannot be improved by steps:
   // move it toward zero or flip it until the law is finite everywhere, and start from there.
   for (const factor of START_RESCUES) {
     if (Number.isFinite(sse)) break;
     x = start.map((v) => v * factor);
     ({ value, dParams } = p.jac.evaluate(p.columns, x, bufs));
-    sse = sumSquares(value, p.target);
+    sse = sumSquares(value, p.target, p.weights);
   }
   if (!Number.isFinite(sse)) return { x: start.slice(), sse: Infinity, converged: false };
   const jtj = new Float64Array(k * k);
@@ -139,13 +149,16 @@ function levenbergMarquardt(p: Problem, start: number[], maxIterations: number, 
       for (let i = 0; i < n; i++) if (!Number.isFinite(col[i])) return true;
       return false;
     });
-    for (let i = 0; i < n; i++) {
-      const r = value[i] - p.target[i];
-      for (let a = 0; a < k; a++) {
-        if (frozen[a]) continue;
-        const ja = dParams[a][i];
-        jtr[a] += ja * r;
-        for (let b = 0; b <= a; b++) if (!frozen[b]) jtj[a * k + b] += ja * dParams[b][i];
+    if (p.weights) accumulateWeighted(p, value, dParams, frozen, jtj, jtr);
+    else {
+      for (let i = 0; i < n; i++) {
+        const r = value[i] - p.target[i];
+        for (let a = 0; a < k; a++) {
+          if (frozen[a]) continue;
+          const ja = dParams[a][i];
+          jtr[a] += ja * r;
+          for (let b = 0; b <= a; b++) if (!frozen[b]) jtj[a * k + b] += ja * dParams[b][i];
+        }
       }
     }
     for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) jtj[b * k + a] = jtj[a * k + b];
@@ -163,7 +176,7 @@ function levenbergMarquardt(p: Problem, start: number[], maxIterations: number, 
       if (step) {
         const trial = x.map((xi, a) => xi + step[a]);
         const t = p.jac.evaluate(p.columns, trial, trialBufs);
-        const trialSse = sumSquares(t.value, p.target);
+        const trialSse = sumSquares(t.value, p.target, p.weights);
         if (Number.isFinite(trialSse) && trialSse < sse) {
           const relGain = (sse - trialSse) / Math.max(sse, 1e-300);
           let stepNorm = 0;
@@ -192,6 +205,30 @@ function levenbergMarquardt(p: Problem, start: number[], maxIterations: number, 
   return { x, sse, converged: sse <= p.exact };
 }
 
+/** Adds Σ w_i²·J_ia·J_ib and Σ w_i²·J_ia·r_i (the weighted normal equations) into `jtj` (lower triangle) and `jtr`. */
+function accumulateWeighted(
+  p: Problem,
+  value: Float64Array,
+  dParams: Float64Array[],
+  frozen: boolean[],
+  jtj: Float64Array,
+  jtr: Float64Array,
+): void {
+  const w = p.weights as Float64Array;
+  const k = dParams.length;
+  for (let i = 0; i < p.target.length; i++) {
+    const w2 = w[i] * w[i];
+    const r = (value[i] - p.target[i]) * w2;
+    for (let a = 0; a < k; a++) {
+      if (frozen[a]) continue;
+      const ja = dParams[a][i];
+      jtr[a] += ja * r;
+      const jaw = ja * w2;
+      for (let b = 0; b <= a; b++) if (!frozen[b]) jtj[a * k + b] += jaw * dParams[b][i];
+    }
+  }
+}
+
 const EXPONENT_STARTS = [2, 3, 1, -1, 0.5, 4, -2, 1.5];
 const START_RESCUES = [0.5, 0.1, -1, 2, 0.01, 0];
 
@@ -213,25 +250,40 @@ function exponentParams(expr: Expr): Set<number> {
 
 function evaluateSse(p: Problem, x: number[]): number {
   const { value } = p.jac.evaluate(p.columns, x);
-  const s = sumSquares(value, p.target);
+  const s = sumSquares(value, p.target, p.weights);
   return Number.isFinite(s) ? s : Infinity;
 }
 
-/** Σ (f_i − y_i)²; NaN or overflow anywhere makes it Infinity. */
-function sumSquares(f: Float64Array<ArrayBufferLike>, y: Float64Array<ArrayBufferLike>): number {
+/** Σ (f_i − y_i)², or Σ ((f_i − y_i)·w_i)² with weights; NaN or overflow anywhere makes it Infinity. */
+function sumSquares(f: Float64Array<ArrayBufferLike>, y: Float64Array<ArrayBufferLike>, w: Float64Array | null = null): number {
   let s = 0;
-  for (let i = 0; i < y.length; i++) {
-    const r = f[i] - y[i];
-    s += r * r;
+  if (w) {
+    for (let i = 0; i < y.length; i++) {
+      const r = (f[i] - y[i]) * w[i];
+      s += r * r;
+    }
+  } else {
+    for (let i = 0; i < y.length; i++) {
+      const r = f[i] - y[i];
+      s += r * r;
+    }
   }
   return Number.isFinite(s) ? s : Infinity;
 }
 
-function finiteRows(columns: readonly Float64Array[], target: Float64Array): Int32Array | null {
+/** 1/g_i for the kept rows (all rows when `rows` is null). */
+function inverseScales(scales: ArrayLike<number>, rows: Int32Array | null): Float64Array {
+  const n = rows ? rows.length : scales.length;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = 1 / scales[rows ? rows[i] : i];
+  return w;
+}
+
+function finiteRows(columns: readonly Float64Array[], target: Float64Array, scales?: ArrayLike<number>): Int32Array | null {
   const keep: number[] = [];
   let dropped = false;
   for (let i = 0; i < target.length; i++) {
-    let ok = Number.isFinite(target[i]);
+    let ok = Number.isFinite(target[i]) && (!scales || (scales[i] > 0 && Number.isFinite(scales[i])));
     for (let c = 0; ok && c < columns.length; c++) ok = Number.isFinite(columns[c][i]);
     if (ok) keep.push(i);
     else dropped = true;
@@ -250,5 +302,5 @@ function subsampleProblem(p: Problem, m: number): Problem {
   const rows = new Int32Array(m);
   // Evenly spaced rows: deterministic and covers the whole range of sorted or unsorted data.
   for (let i = 0; i < m; i++) rows[i] = Math.floor((i * n) / m);
-  return { jac: p.jac, columns: p.columns.map((c) => pick(c, rows)), target: pick(p.target, rows), exact: (p.exact * m) / n };
+  return { jac: p.jac, columns: p.columns.map((c) => pick(c, rows)), target: pick(p.target, rows), weights: p.weights ? pick(p.weights, rows) : null, exact: (p.exact * m) / n };
 }

@@ -11,20 +11,31 @@ import type { Bits } from "../explain/types.js";
  *           + Σ_literals L_int(literal)              exact numbers: Elias-γ of |p|+1 and of q (p/q), plus a sign bit
  *           + Σ_params (½·log2(n) + 1)               each fitted constant at the precision n rows justify, plus its sign
  *
- *   L(data | law) = n · max(0, ½·log2(2πe·σ̂²/ε²))   Gaussian code of the residuals quantised to ε
+ *   L(data | law) = Σ_i max(0, ½·log2(2πe·s²/ε²) + log2 g_i)   Gaussian code of the residuals quantised to ε
+ *                 = n·½·log2(2πe·s²/ε²) + Σ_i log2 g_i           (when no row is clamped)
  *
  * where K = 14 unary + 7 binary + 4 leaf kinds (number, π, variable, fitted constant) = 25, n is the number of
- * rows, σ̂² = SSE/n is the residual variance, and ε = 2⁻²⁰·scale(target) (about six significant digits of the
- * target's spread) is the precision at which the data are recorded. The clamp makes a law that reproduces the
- * data to within ε cost 0 data bits, so the total is never negative. ε and V depend on the evidence only, so
- * totals compare between laws on the same evidence (pass the evidence's variable count as `variableCount`).
- * A law that predicts NaN or ±Infinity on any row with a finite target costs Infinity data bits.
+ * rows, g_i is the row's noise scale (its expected spread in units of a common σ: 1 for absolute noise, |y_i|
+ * for relative noise, sqrt(y_i) for counts; see noiseModel.ts), s² = Σ((y_i − f_i)/g_i)²/n is the variance of
+ * the standardised residuals (the SSE/n of the unweighted code when every g_i = 1, which is the default), and
+ * ε = 2⁻²⁰·scale(target) (about six significant digits of the target's spread) is the precision at which the
+ * data are recorded. Row i is coded by a Gaussian of width s·g_i: −log2 of the probability of its ε-wide bin.
+ * That probability is at most 1, hence the clamp per row: a row recorded more coarsely than its noise costs
+ * 0 bits, and the total is never negative. ε, g and V depend on the evidence only, so totals compare between
+ * laws on the same evidence (pass the evidence's variable count as `variableCount` and its `scales`); the
+ * Σ log2 g_i term is then common to every law and changes no comparison. A law that predicts NaN or
+ * ±Infinity on any row with a finite target costs Infinity data bits.
  */
 export interface MdlOptions {
   /** Number of input variables the evidence offers (default: the distinct variables the law uses, at least 1). */
   variableCount?: number;
   /** Quantisation precision ε of the target (default 2⁻²⁰·scale of the target). */
   precision?: number;
+  /**
+   * Per-row noise scales g_i (positive, same length as the target; see `noiseScales`). Absent: absolute noise,
+   * every g_i = 1, and the code is exactly the unweighted one.
+   */
+  scales?: ArrayLike<number>;
 }
 
 /** Number of node kinds in the structure code: unary ops, binary ops, and number/π/variable/constant leaves. */
@@ -100,16 +111,22 @@ export function defaultPrecision(target: ArrayLike<number>): number {
   return scale * 2 ** -20;
 }
 
-/** Bits to describe the target given the law's predictions (Gaussian residual code at precision ε, never negative). */
+/**
+ * Bits to describe the target given the law's predictions (Gaussian residual code at precision ε, never
+ * negative), with residuals standardised by `opts.scales` when given (see the module formula).
+ */
 export function dataBits(target: ArrayLike<number>, predicted: ArrayLike<number>, opts: MdlOptions = {}): number {
   const eps = opts.precision ?? defaultPrecision(target);
+  const g = opts.scales;
+  if (g && g.length !== target.length) throw new Error(`dataBits: ${g.length} scales for ${target.length} rows`);
   let n = 0;
   let sse = 0;
   for (let i = 0; i < target.length; i++) {
     const y = target[i];
     if (!Number.isFinite(y)) continue;
-    const r = predicted[i] - y;
+    let r = predicted[i] - y;
     if (!Number.isFinite(r)) return Infinity;
+    if (g) r /= g[i];
     n += 1;
     sse += r * r;
   }
@@ -120,7 +137,10 @@ export function dataBits(target: ArrayLike<number>, predicted: ArrayLike<number>
   // In logarithms, so that tiny precisions or huge residuals cannot overflow the ratio.
   const safeEps = Number.isFinite(eps) && eps > 0 ? eps : Number.MIN_VALUE;
   const perRow = 0.5 * (Math.log2(2 * Math.PI * Math.E) + Math.log2(variance)) - Math.log2(safeEps);
-  return n * Math.max(0, perRow);
+  if (!g) return n * Math.max(0, perRow);
+  let bits = 0;
+  for (let i = 0; i < target.length; i++) if (Number.isFinite(target[i])) bits += Math.max(0, perRow + Math.log2(g[i]));
+  return bits;
 }
 
 /**

@@ -12,15 +12,15 @@ export interface EvidenceScore {
 }
 
 /**
- * Scores a fitted law on evidence with the evidence's own code book (its variable count and target
- * precision), so that every law scored through here on the same evidence is comparable. Prefer this to
- * calling `descriptionLength` directly.
+ * Scores a fitted law on evidence with the evidence's own code book (its variable count, target precision
+ * and noise scales), so that every law scored through here on the same evidence is comparable. Prefer this
+ * to calling `descriptionLength` directly.
  */
-export function scoreOnEvidence(expr: Expr, params: ArrayLike<number>, evidence: Evidence, opts: Omit<MdlOptions, "variableCount"> = {}): EvidenceScore {
+export function scoreOnEvidence(expr: Expr, params: ArrayLike<number>, evidence: Evidence, opts: Omit<MdlOptions, "variableCount" | "scales"> = {}): EvidenceScore {
   const columns = evidence.variables.map((name) => evidence.columns[name]);
   const predicted = compile(expr, evidence.variables).evaluate(columns, params, new Float64Array(evidence.target.length));
   return {
-    bits: descriptionLength(expr, params, evidence.target, predicted, { ...opts, variableCount: evidence.variables.length }),
+    bits: descriptionLength(expr, params, evidence.target, predicted, { ...opts, variableCount: evidence.variables.length, ...(evidence.scales ? { scales: evidence.scales } : {}) }),
     r2: rSquared(evidence.target, predicted),
     rmse: rootMeanSquareError(evidence.target, predicted),
     predicted,

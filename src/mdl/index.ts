@@ -12,3 +12,4 @@ export {
 export type { Bits } from "../explain/types.js";
 export { rSquared, rootMeanSquareError, scoreLaw, type LawScore } from "./scoreLaw.js";
 export { scoreOnEvidence, type EvidenceScore } from "./evidenceScore.js";
+export { isNoiseKind, NOISE_KINDS, noiseScales, parseNoiseFlag, RELATIVE_FLOOR, scaleBits, type NoiseKind, type NoiseModel } from "./noiseModel.js";

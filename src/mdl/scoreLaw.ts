@@ -3,6 +3,7 @@ import { UserError } from "../errors.js";
 import { shown } from "../data/csv.js";
 import type { Bits } from "../explain/types.js";
 import { descriptionLength } from "./descriptionLength.js";
+import { noiseScales, type NoiseKind } from "./noiseModel.js";
 
 /** Coefficient of determination 1 − SSE/SST over rows with a finite target (1 when the target is constant and matched). */
 export function rSquared(target: ArrayLike<number>, predicted: ArrayLike<number>): number {
@@ -66,14 +67,16 @@ export interface LawScore {
 
 /**
  * Parses `lawText` with the table's non-target columns as variables, fits its constants and scores it:
- * R², RMSE and description length. Bad laws and laws that reference the target are `UserError`s.
+ * R², RMSE and description length. With a `noise` model other than absolute, the constants are fitted by
+ * weighted least squares and the residuals priced standardised by the target's noise scales (R² and RMSE
+ * stay plain). Bad laws and laws that reference the target are `UserError`s.
  */
 export function scoreLaw(
   lawText: string,
   columns: Readonly<Record<string, Float64Array>>,
   names: readonly string[],
   targetName: string,
-  opts: { seed?: number; restarts?: number; signal?: AbortSignal } = {},
+  opts: { seed?: number; restarts?: number; signal?: AbortSignal; noise?: NoiseKind } = {},
 ): LawScore {
   const target = columns[targetName];
   const inputs = names.filter((n) => n !== targetName);
@@ -82,12 +85,13 @@ export function scoreLaw(
   if (paramNames.includes(targetName)) throw new UserError(`the law uses the target column '${targetName}' as an input`);
   const used = variablesOf(expr);
   const cols = used.map((n) => columns[n]);
-  const fit = fitParams(expr, used, cols, target, { seed: opts.seed ?? 0, restarts: opts.restarts ?? 8, signal: opts.signal });
+  const scales = noiseScales(target, opts.noise);
+  const fit = fitParams(expr, used, cols, target, { seed: opts.seed ?? 0, restarts: opts.restarts ?? 8, signal: opts.signal, ...(scales ? { scales } : {}) });
   if (!Number.isFinite(fit.sse)) {
     throw new UserError(`the law '${shown(lawText, 80)}' gives NaN or infinite values on this data for every set of constants tried`);
   }
   const predicted = compile(expr, used).evaluate(cols, fit.params, new Float64Array(target.length));
-  const bits = descriptionLength(expr, fit.params, target, predicted, { variableCount: inputs.length });
+  const bits = descriptionLength(expr, fit.params, target, predicted, { variableCount: inputs.length, ...(scales ? { scales } : {}) });
   const params: Record<string, number> = {};
   paramNames.forEach((name, i) => (params[name] = fit.params[i]));
   return {

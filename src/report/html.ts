@@ -76,7 +76,7 @@ export function reportHtml(data: ReportData): string {
     if (info.receivedTheory) {
       summary.push(
         fals
-          ? `<p class="break">The received theory <code>${esc(info.receivedTheory)}</code> was falsified in round ${fals.round}, after ${fals.queries} observations: <code>${esc(fals.law)}</code> explains the same evidence in ${fmt(fals.gainBits)} fewer bits.</p>`
+          ? `<p class="break">The received theory <code>${esc(info.receivedTheory)}</code> was falsified in round ${fals.round}, after ${fals.queries} observations: the new observations contradict it by ${fmt(fals.gainBits)} bits of evidence (noise alone would misfit this badly with a chance of 2<sup>−${fmt(fals.gainBits)}</sup>). The best law at that point: <code>${esc(fals.law)}</code>.</p>`
           : `<p class="ok">The received theory <code>${esc(info.receivedTheory)}</code> was not falsified in this run.</p>`,
       );
     }
@@ -98,7 +98,7 @@ export function reportHtml(data: ReportData): string {
     ];
     if (r.break) parts.push(`<p class="break"><b>Break (${r.break.type}).</b> ${esc(r.sentence ?? "")}</p>`);
     else if (r.challenger) parts.push(`<p class="meta">Rejected challenger: <code>${esc(r.challenger.law)}</code> (${fmt(r.challenger.bits)} bits — not enough shorter).</p>`);
-    if (r.falsifiedReceived && fals) parts.push(`<p class="break">This round falsified the received theory (${fmt(fals.gainBits)} bits worse than the best law).</p>`);
+    if (r.falsifiedReceived && fals) parts.push(`<p class="break">This round falsified the received theory (${fmt(fals.gainBits)} bits of evidence against it).</p>`);
     parts.push(roundChart(data, round), `</div>`);
     return parts.join("\n");
   });

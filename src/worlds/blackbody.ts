@@ -57,6 +57,7 @@ const info: WorldInfo = {
   receivedTheory: "kRJ*nu^2*T",
   cost: 1,
   noise: "2% multiplicative Gaussian",
+  noiseModel: { kind: "relative" },
 };
 
 const model: SimulatorModel = {

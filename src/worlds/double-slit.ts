@@ -61,6 +61,7 @@ const info: WorldInfo = {
   receivedTheory: "A*(exp(-((x - d/2000)/w)^2) + exp(-((x + d/2000)/w)^2))",
   cost: 1,
   noise: "Poisson counting noise (particles arrive independently); 1000 counts expected at the central maximum",
+  noiseModel: { kind: "poisson" },
 };
 
 const model: SimulatorModel = {

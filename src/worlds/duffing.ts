@@ -91,6 +91,7 @@ const info: WorldInfo = {
   receivedTheory: "gamma/sqrt((k - omega^2)^2 + (c*omega)^2)",
   cost: 1,
   noise: "1% multiplicative Gaussian",
+  noiseModel: { kind: "relative" },
 };
 
 const model: SimulatorModel = {
@@ -108,3 +109,44 @@ export const duffing: WorldDefinition = {
   noiseFree: model.noiseFree,
   create: (options) => createSimulatorWorld(model, options),
 };
+
+/**
+ * The harmonic-balance amplitudes at (ω, γ): every positive root A of A²[(α + ¾βA² − ω²)² + (δω)²] = γ²,
+ * ascending (one root, or three where the oscillator is bistable). The truth note's law, for benchmarks:
+ * first-order harmonic balance neglects the higher harmonics, so it is itself an approximation of the
+ * simulated amplitude.
+ */
+export function harmonicBalanceRoots(omega: number, gamma: number, delta = DAMPING, alpha = LINEAR, beta = CUBIC): number[] {
+  // In u = A²: c²u³ + 2kc·u² + (k² + (δω)²)·u − γ² = 0 with c = ¾β, k = α − ω².
+  const c = 0.75 * beta;
+  const k = alpha - omega * omega;
+  const coef = [c * c, 2 * k * c, k * k + (delta * omega) ** 2, -gamma * gamma];
+  const f = (u: number) => ((coef[0] * u + coef[1]) * u + coef[2]) * u + coef[3];
+  const df = (u: number) => (3 * coef[0] * u + 2 * coef[1]) * u + coef[2];
+  // No cubic stiffness: the linear oscillator's single amplitude.
+  if (c === 0) return coef[2] > 0 ? [Math.sqrt(-coef[3] / coef[2])] : [];
+  const b = coef[1] / coef[0];
+  const p = coef[2] / coef[0] - (b * b) / 3;
+  const q = (2 * b * b * b) / 27 - (b * coef[2]) / (3 * coef[0]) + coef[3] / coef[0];
+  const disc = (q / 2) ** 2 + (p / 3) ** 3;
+  let ts: number[];
+  if (disc > 0) {
+    const s = Math.sqrt(disc);
+    ts = [Math.cbrt(-q / 2 + s) + Math.cbrt(-q / 2 - s)];
+  } else {
+    const r = Math.sqrt(-p / 3);
+    const phi = Math.acos(Math.max(-1, Math.min(1, -q / 2 / (r * r * r))));
+    ts = [0, 1, 2].map((j) => 2 * r * Math.cos(phi / 3 - (2 * Math.PI * j) / 3));
+  }
+  const roots: number[] = [];
+  for (const t of ts) {
+    let u = t - b / 3;
+    // Newton polishing: the closed form loses digits when roots nearly coincide.
+    for (let i = 0; i < 3; i++) {
+      const d = df(u);
+      if (d !== 0) u -= f(u) / d;
+    }
+    if (u > 0 && Number.isFinite(u)) roots.push(Math.sqrt(u));
+  }
+  return roots.sort((x, y) => x - y);
+}

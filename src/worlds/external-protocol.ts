@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NOISE_KINDS } from "../mdl/noiseModel.js";
 
 /**
  * The JSON-lines protocol of an external world (DESIGN.md): the shapes of its `describe` and `run`
@@ -38,6 +39,9 @@ export const describeSchema = z
     receivedTheory: z.string().optional(),
     cost: z.number().positive().optional(),
     noise: z.string().optional(),
+    noiseModel: z
+      .object({ kind: z.enum(NOISE_KINDS, { error: `must be one of ${NOISE_KINDS.map((k) => `"${k}"`).join(", ")}` }) })
+      .optional(),
   })
   .superRefine((d, ctx) => {
     const seen = new Set<string>();

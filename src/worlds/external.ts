@@ -120,6 +120,7 @@ export async function openExternalWorld(commandLine: string, options: ExternalWo
     noise: desc.noise ?? "unknown (external world)",
   };
   if (desc.receivedTheory !== undefined) info.receivedTheory = desc.receivedTheory;
+  if (desc.noiseModel !== undefined) info.noiseModel = { kind: desc.noiseModel.kind };
 
   return {
     info,

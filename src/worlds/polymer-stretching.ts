@@ -56,6 +56,7 @@ const info: WorldInfo = {
   receivedTheory: "F/k",
   cost: 1,
   noise: "Gaussian, 5 nm",
+  noiseModel: { kind: "absolute" },
 };
 
 const model: SimulatorModel = {

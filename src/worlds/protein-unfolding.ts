@@ -133,6 +133,8 @@ const info: WorldInfo = {
   receivedTheory: "F0",
   cost: 1,
   noise: "intrinsic: stochastic unfolding kinetics (Bell–Evans), one pull of 8 domains per experiment",
+  // Measured: the spread of one pull is about 8 pN at 10 nm/s and at 10 µm/s alike (6 % and 3 % of the level).
+  noiseModel: { kind: "absolute" },
 };
 
 const model: SimulatorModel = {

@@ -118,6 +118,7 @@ const info: WorldInfo = {
   stages: PROTOCOL.map((s) => s.spec),
   cost: 1,
   noise: "Gaussian load-cell noise, 2 MPa",
+  noiseModel: { kind: "absolute" },
 };
 
 /** The tensile-cyclic world definition. */

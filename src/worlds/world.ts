@@ -7,6 +7,8 @@
  * - `staged`: observations come in stages with prerequisites (`collect`), as in BreakingTheWorld.
  */
 
+import type { NoiseModel } from "../mdl/noiseModel.js";
+
 /** One input dimension of the experiment space. */
 export interface InputSpec {
   name: string;
@@ -67,6 +69,8 @@ export interface WorldInfo {
   cost?: number;
   /** Plain description of the measurement noise, for reports. */
   noise?: string;
+  /** How the noise's spread depends on the level, for fitting and pricing laws (absent: absolute, constant spread). */
+  noiseModel?: NoiseModel;
 }
 
 /** A world that answers experiments. All methods may reject with an Error whose message names the problem. */

@@ -75,6 +75,19 @@ describe("Breaker strategies", () => {
     expect(randomPicks.map((p) => p.strategy)).toEqual(Array(5).fill("random"));
   });
 
+  it("opens a run with the frontier probe, then rotates the mix one experiment at a time", () => {
+    const mix = strategiesByName(["frontier", "disagreement", "coverage"]).map((s, i) => ({ strategy: s, weight: [1, 3, 3][i] }));
+    const c = ctx({ competitors: [law((x) => x + 0.5 * Math.max(0, x - 5), 100, "kinked")] });
+    const first = chooseBatch(c, mix, 1, 0);
+    expect(first.map((p) => p.strategy)).toEqual(["frontier"]);
+    expect(grid(101)[first[0].index].x).toBe(10);
+    const next = [1, 2, 3, 4].map((offset) => chooseBatch(c, mix, 1, offset)[0].strategy);
+    expect(next).toContain("disagreement");
+    expect(next).toContain("coverage");
+    // Later batches follow the weights: the frontier gets no slot in the next four experiments.
+    expect(next).not.toContain("frontier");
+  });
+
   it("for staged worlds prefers the collectable stage deepest in the protocol", () => {
     const staged: WorldInfo = {
       ...info,

@@ -3,6 +3,7 @@ import { RunStore } from "../../src/journal/index.js";
 import { discover, resumeRun } from "../../src/discover/index.js";
 import type { RunEvent, RunResult } from "../../src/discover/index.js";
 import { candidateExplainer, parabolaWorld } from "./stand-ins.js";
+import { DEFAULT_EVALUATIONS, resolveOptions, SAFETY_SECONDS } from "../../src/discover/loop.js";
 
 const explain = candidateExplainer(["a*x + b", "a*x^2 + b", "a*x^2 + b*x + c", "a*exp(b*x)"]);
 const options = { world: { name: "parabola" }, seed: 5, rounds: 4, batch: 6, initialCount: 8, patience: 2 };
@@ -109,5 +110,17 @@ describe("discovery loop", () => {
   it("rejects bad options with a one-line UserError", async () => {
     await expect(discover({ ...options, strategies: ["psychic"] }, { store: RunStore.memory(), explain, openWorld })).rejects.toThrow(/unknown Breaker strategy 'psychic'/);
     await expect(discover({ ...options, batch: 0 }, { store: RunStore.memory(), explain, openWorld })).rejects.toThrow(/batch must be a positive integer/);
+  });
+
+  it("budgets the Explainer by evaluations unless a wall time is asked for, so a seed reproduces a run", () => {
+    const byDefault = resolveOptions({ world: { name: "parabola" } });
+    expect(byDefault.explainEvaluations).toBe(DEFAULT_EVALUATIONS);
+    expect(byDefault.explainSeconds).toBe(SAFETY_SECONDS);
+    const timed = resolveOptions({ world: { name: "parabola" }, explainSeconds: 2 });
+    expect(timed.explainEvaluations).toBeUndefined();
+    expect(timed.explainSeconds).toBe(2);
+    const both = resolveOptions({ world: { name: "parabola" }, explainSeconds: 5, explainEvaluations: 300 });
+    expect([both.explainSeconds, both.explainEvaluations]).toEqual([5, 300]);
+    expect(() => resolveOptions({ world: { name: "parabola" }, explainEvaluations: 2.5 })).toThrow(/evaluations must be a positive integer, got 2.5/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PLANCK_A, PLANCK_B, RAYLEIGH_JEANS_K, planck, rayleighJeans } from "../../src/worlds/blackbody.js";
 import { CENTRAL_COUNT, doubleSlitMean } from "../../src/worlds/double-slit.js";
-import { duffingAmplitude, linearAmplitude } from "../../src/worlds/duffing.js";
+import { duffingAmplitude, harmonicBalanceRoots, linearAmplitude } from "../../src/worlds/duffing.js";
 import { CONTOUR_NM, KT_PN_NM, PERSISTENCE_NM, dnaExtension, markoSiggiaForce } from "../../src/worlds/polymer-stretching.js";
 import { expectedUnfoldingForce, proteinUnfolding, simulatePull } from "../../src/worlds/protein-unfolding.js";
 import { streamFor } from "../../src/worlds/random.js";
@@ -112,6 +112,20 @@ describe("duffing", () => {
     expect(Math.abs(residual) / (g * g)).toBeLessThan(0.02);
     // Hardening: above resonance (ω = 1.5) the strongly driven oscillator responds far above the linear prediction.
     expect(duffingAmplitude(1.5, 1)).toBeGreaterThan(1.5 * linearAmplitude(1.5, 1));
+  });
+
+  it("harmonic balance: roots solve the frequency-response equation, three where bistable, and match weak drive", () => {
+    for (const [w, g] of [[1, 0.01], [1.5, 0.5], [0.5, 1], [1.9, 1], [1.2, 0.2]]) {
+      const roots = harmonicBalanceRoots(w, g);
+      expect(roots.length === 1 || roots.length === 3).toBe(true);
+      for (const A of roots) expect(A * A * ((1 + 0.75 * A * A - w * w) ** 2 + (0.2 * w) ** 2)).toBeCloseTo(g * g, 12);
+      expect([...roots].sort((a, b) => a - b)).toEqual(roots);
+    }
+    expect(harmonicBalanceRoots(1.5, 0.5)).toHaveLength(3);
+    expect(harmonicBalanceRoots(0.8, 0.02)).toHaveLength(1);
+    // Weak drive: the cubic term is negligible, so harmonic balance, the linear law and the simulation agree.
+    expect(harmonicBalanceRoots(0.8, 0.01)[0] / duffingAmplitude(0.8, 0.01)).toBeCloseTo(1, 3);
+    expect(harmonicBalanceRoots(0.8, 0.01, 0.2, 1, 0)[0] / linearAmplitude(0.8, 0.01)).toBeCloseTo(1, 9);
   });
 });
 

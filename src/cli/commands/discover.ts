@@ -2,6 +2,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseCommandArgs, numberFlag } from "../args.js";
 import type { Command } from "../command.js";
 import { UserError } from "../errors.js";
+import { parseNoiseFlag } from "../../mdl/noiseModel.js";
 
 const USAGE = `usage: worldbreaker discover <world> [options]
        worldbreaker discover --external "<command line>" [options]
@@ -19,10 +20,14 @@ options:
   --patience <k>        stop once the law survived k rounds unchanged (default 3)
   --threshold <bits>    bits a new law must save to be accepted (default 10)
   --strategies <list>   Breaker strategies: frontier,disagreement,residuals,coverage,stages,random
-  --time <s>            Explainer seconds per round (default 3)
-  --evaluations <n>     Explainer evaluations per round (reproducible budget)
+  --evaluations <n>     Explainer evaluations per round (default 4000 unless --time is
+                        given: a seed reproduces the run on any machine)
+  --time <s>            Explainer wall-time budget per round in seconds instead (or, with
+                        --evaluations, a limit on top of it; default limit 60)
   --threads <n>         Explainer threads (default 1)
   --derived <def>       derived variable, e.g. --derived "cummax(strain)" (repeatable; "off" for none)
+  --noise <model>       absolute, relative or poisson: how the measurement noise spreads with the level,
+                        overriding the world's declaration (default: the world's, else absolute)
   --target <column>     target column of a .csv world (default: the last)
   --store <dir>         run journal directory (default $WORLDBREAKER_HOME or .wb-runs/)
   --out <dir>           write report.html, metrics.csv and laws.json there
@@ -52,6 +57,7 @@ export const command: Command = {
       evaluations: { type: "string" },
       threads: { type: "string" },
       derived: { type: "string", multiple: true },
+      noise: { type: "string" },
       target: { type: "string" },
       external: { type: "string" },
       store: { type: "string" },
@@ -87,6 +93,7 @@ export const command: Command = {
       threads: n("threads", values.threads),
       derived,
       llm: values.llm,
+      noise: parseNoiseFlag("discover", values.noise),
     };
     const { discover } = await import("../../discover/loop.js");
     const { openRunStore, contractJson, summaryText, loadAgents } = await import("../../discover/cli-support.js");

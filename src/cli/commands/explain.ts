@@ -6,6 +6,7 @@ import type { Command, CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
 import { readCsvFile } from "../../data/csv.js";
 import { explain } from "../../explain/explain.js";
+import { noiseScales, parseNoiseFlag } from "../../mdl/noiseModel.js";
 import type { Evidence, ExplainResult } from "../../explain/types.js";
 
 const USAGE = `usage: worldbreaker explain <data.csv> --target <column> [options]
@@ -21,6 +22,9 @@ options:
   --threads <n>       worker threads (default: all cores; 1 runs in-process)
   --units <spec>      unit of every column: 'F=kg*m/s^2,m=kg,a=m/s^2' or a JSON file {"F":"kg*m/s^2",…}
   --warm <law>        a law to start from (repeatable); unknown names become fitted constants
+  --noise <model>     how the target's noise spreads: absolute (default; constant), relative
+                      (proportional to |value|) or poisson (counts: variance = mean); laws are then
+                      fitted by weighted least squares and priced on standardised residuals
   --llm <profile>     let a language model propose laws that seed the search (it still decides by bits)
   --llm-config <f>    language-model profiles file (default $WORLDBREAKER_LLM_CONFIG, ./worldbreaker.llm.json)
   --json              print one JSON object (the stable contract) instead of text
@@ -92,6 +96,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
     threads: { type: "string" },
     units: { type: "string" },
     warm: { type: "string", multiple: true },
+    noise: { type: "string" },
     llm: { type: "string" },
     "llm-config": { type: "string" },
     json: { type: "boolean" },
@@ -103,6 +108,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
   const evaluations = numberFlag("explain", "evaluations", values.evaluations, { integer: true, min: 1 });
   const seed = numberFlag("explain", "seed", values.seed, { integer: true }) ?? 0;
   const threads = numberFlag("explain", "threads", values.threads, { integer: true, min: 1, max: 256 });
+  const noise = parseNoiseFlag("explain", values.noise);
   const file = resolve(ctx.cwd, positionals[0]);
   const table = readCsvFile(file, { allowMissing: true });
   const target = values.target;
@@ -111,7 +117,8 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
   const units = values.units ? parseUnitsFlag(values.units, ctx.cwd) : undefined;
   if (units) for (const k of Object.keys(units)) if (!table.names.includes(k)) throw new UserError(`explain: --units names '${k}', which is not a column of ${positionals[0]}`);
   let lastLine = 0;
-  const evidence = { variables, columns: table.columns, target: table.columns[target], targetName: target, units };
+  const scales = noiseScales(table.columns[target], noise);
+  const evidence: Evidence = { variables, columns: table.columns, target: table.columns[target], targetName: target, units, ...(scales ? { scales } : {}) };
   const llmSeeds = values.llm ? await llmSeedLaws(values.llm, values["llm-config"], evidence, ctx) : [];
   const result = await explain(
     evidence,

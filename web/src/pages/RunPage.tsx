@@ -156,8 +156,8 @@ export function RunPage({ runId }: { runId: string }) {
           )}
           {detail.receivedTheory && detail.falsification && (
             <p className="verdict">
-              The textbook law was proved wrong in round {detail.falsification.round}, after {detail.falsification.queries} measurements (the new law
-              explains them in {Math.round(detail.falsification.gainBits)} fewer bits).
+              The textbook law was proved wrong in round {detail.falsification.round}, after {detail.falsification.queries} measurements: the new measurements
+              disagree with it far beyond what measurement noise explains ({Math.round(detail.falsification.gainBits)} bits of evidence).
             </p>
           )}
           {detail.receivedTheory && detail.falsification === null && detail.roundViews.length > 1 && (
