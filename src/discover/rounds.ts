@@ -1,5 +1,5 @@
 import { seedFor } from "../breaker/rng.js";
-import type { Evidence, ExplainResult } from "../explain/types.js";
+import type { Evidence, ExplainResult, WarmStart } from "../explain/types.js";
 import type { Expr } from "../expr/index.js";
 import { UserError } from "../errors.js";
 import type { WorldInfo } from "../worlds/world.js";
@@ -46,7 +46,7 @@ interface Candidate {
   source: LawSource;
 }
 
-async function runExplainer(env: RoundEnv, evidence: Evidence, warmStart: (string | Expr)[]): Promise<ExplainResult | undefined> {
+async function runExplainer(env: RoundEnv, evidence: Evidence, warmStart: WarmStart[]): Promise<ExplainResult | undefined> {
   let lastShown = 0;
   try {
     return await env.explain(evidence, {
@@ -185,7 +185,7 @@ export async function initialRound(env: RoundEnv, evidence: Evidence): Promise<{
     rec = scoreLaw(recExpr, [], evidence, env.derivedDefs, { refit: true, restarts: 12, seed: seedFor(env.seed, "received") });
     if (!rec) env.emit({ type: "warning", runId: env.runId, round: 0, message: `the received theory '${received}' could not be fitted to the initial evidence` });
   }
-  const res = await runExplainer(env, evidence, recExpr ? [recExpr] : []);
+  const res = await runExplainer(env, evidence, recExpr ? [rec ? { expr: recExpr, params: rec.params } : recExpr] : []);
   const cands = explainerCandidates(env, res, evidence);
   const current = rec ?? cands.sort((a, b) => a.state.bits.total - b.state.bits.total)[0]?.state;
   if (!current) throw new UserError(`world '${env.info.name}': no law could be fitted to the initial evidence (${evidence.target.length} observations)`);
@@ -243,7 +243,13 @@ export async function reviseRound(baseEnv: RoundEnv, prev: LoopState, baseEviden
     if (s) variantCands.push({ state: s, source: "vocabulary" });
   }
   // Laws over derived columns this round's evidence lacks (an agent's, not adopted) cannot seed the search.
-  const warm: (string | Expr)[] = [cur.expr, ...prev.pareto.map((p) => p.expr), ...agentCands.map((c) => c.state.expr), ...variants].filter((e) => lawFits(e, evidence));
+  // Warm starts carry their fitted constants, so the search and the final refit start from them.
+  const warm: WarmStart[] = [
+    { expr: cur.expr, params: cur.params },
+    ...prev.pareto.map((p) => ({ expr: p.expr, params: p.params })),
+    ...agentCands.map((c) => ({ expr: c.state.expr, params: c.state.params })),
+    ...variants.map((expr) => ({ expr, params: cur.params })),
+  ].filter((w) => lawFits(w.expr, evidence));
   const res = await runExplainer(env, evidence, warm);
   const cands = [...explainerCandidates(env, res, evidence), ...agentCands, ...variantCands, ...historyCandidates(env, prev, cur, evidence)];
   cands.sort((a, b) => a.state.bits.total - b.state.bits.total);

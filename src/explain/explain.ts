@@ -18,7 +18,7 @@ import type { SearchData } from "./scoring.js";
 import { sampleRows, takeRows } from "./subsample.js";
 import { polishLaw } from "./polish.js";
 import { inlineParams } from "./treeOps.js";
-import type { Evidence, ExplainOptions, ExplainResult } from "./types.js";
+import type { Evidence, ExplainOptions, ExplainResult, WarmStart } from "./types.js";
 import { lawHasConsistentUnits, parseUnits, reduceProblem, reduceProblems } from "./unitsReduction.js";
 
 /** Normalised loss (1 − R²) at or below which a law is taken as exact and the search stops. */
@@ -218,19 +218,24 @@ function dedupe(laws: MeasuredLaw[]): MeasuredLaw[] {
   return [...byHash.values()];
 }
 
-function warmStartCandidates(laws: readonly (string | Expr)[], clean: CleanEvidence): Candidate[] {
+function warmStartCandidates(laws: readonly WarmStart[], clean: CleanEvidence): Candidate[] {
   return laws.map((law, k) => {
     let expr: Expr;
+    let given: readonly number[] = [];
     if (typeof law === "string") {
       try {
         expr = parse(law, { variables: clean.variables });
       } catch (err) {
         throw new UserError(`explain: warm-start law ${k + 1} '${law}': ${err instanceof Error ? err.message : String(err)}`);
       }
-    } else expr = law;
+    } else if ("kind" in law) expr = law;
+    else {
+      expr = law.expr;
+      given = law.params;
+    }
     const params: number[] = [];
     const walk = (e: Expr): void => {
-      if (e.kind === "param") params[e.index] = 1;
+      if (e.kind === "param") params[e.index] = Number.isFinite(given[e.index]) ? given[e.index] : 1;
       else if (e.kind === "unary") walk(e.arg);
       else if (e.kind === "binary") {
         walk(e.left);
@@ -238,7 +243,9 @@ function warmStartCandidates(laws: readonly (string | Expr)[], clean: CleanEvide
       }
     };
     walk(expr);
-    return { expr, params: Array.from(params, (p) => p ?? 1), source: "warm-start" };
+    // The law's constants stay fitted constants (a constant that starts at 1 must not be simplified away),
+    // and without known values the fit gets restarts, since 1 is rarely a good starting point.
+    return { expr, params: Array.from(params, (p) => p ?? 1), source: "warm-start", literalsFixed: true, restarts: given.length > 0 ? 0 : 4 };
   });
 }
 

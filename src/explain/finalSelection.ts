@@ -16,8 +16,10 @@ export interface Candidate {
   params: number[];
   /** Which strategy proposed it (for progress messages and debugging). */
   source: string;
-  /** Keep literal numbers as they are (only param nodes are fitted); used when polishing constants. */
+  /** Keep literal numbers as they are (only param nodes are fitted); used when polishing constants and for warm starts. */
   literalsFixed?: boolean;
+  /** Extra Levenberg–Marquardt restarts for the final fit (default 0: the starting values are good ones). */
+  restarts?: number;
 }
 
 /** A candidate refitted and measured on the full evidence. */
@@ -59,7 +61,7 @@ export function measure(c: Candidate, data: FinalData, seed: number, signal?: Ab
   let params = init;
   try {
     if (init.length > 0) {
-      const fit = fitParams(shape, variables, columns, target, { init, restarts: 0, seed, maxIterations: 40, signal, ...(scales ? { scales } : {}) });
+      const fit = fitParams(shape, variables, columns, target, { init, restarts: c.restarts ?? 0, seed, maxIterations: 40, signal, ...(scales ? { scales } : {}) });
       if (Number.isFinite(fit.sse)) params = fit.params;
     }
     const pred = compile(shape, variables).evaluate(columns, params);

@@ -47,6 +47,9 @@ export interface ExplainProgress {
 }
 
 /** How the Explainer may search. */
+/** A law to start the search from: contract infix, a tree (constants start at 1), or a tree with its constants. */
+export type WarmStart = string | Expr | { expr: Expr; params: readonly number[] };
+
 export interface ExplainOptions {
   seed?: number;
   /** Wall-time budget in seconds. */
@@ -55,8 +58,11 @@ export interface ExplainOptions {
   maxEvaluations?: number;
   /** Worker threads (default: all cores); results are reproducible for a given seed and thread count. */
   threads?: number;
-  /** Laws to start from (contract infix, or trees); language-model proposals and the previous round arrive here. */
-  warmStart?: (string | Expr)[];
+  /**
+   * Laws to start from (contract infix, trees, or trees with their fitted constants); language-model
+   * proposals and the previous round arrive here. Their constants are refitted, never dropped.
+   */
+  warmStart?: WarmStart[];
   /** Whether to try the fast paths (monomial, linear-in-features, enumeration) before searching (default true). */
   fastPaths?: boolean;
   /** Stops the search early; the best law so far is still returned. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explain } from "../../src/explain/index.js";
+import { parse } from "../../src/expr/index.js";
 import { makeEvidence } from "./helpers.js";
 
 // A law outside the fast paths' reach, so the evolutionary search really runs.
@@ -61,5 +62,24 @@ describe("worker threads", () => {
     const b = await explain(hard(), { seed: 3, threads: 2, maxEvaluations: 400 });
     expect(a.law).toBe(b.law);
     expect(a.r2).toBeGreaterThan(0.5);
+  });
+});
+
+describe("warm starts keep their constants", () => {
+  // y = 3·exp(−0.5·x): the constants are far from 1, so a warm start whose constants were inlined as 1
+  // and simplified away (exp(-x)) could not fit it; no search budget is left to rediscover it.
+  const x = Float64Array.from({ length: 40 }, (_, i) => 0.25 * i);
+  const ev = { variables: ["x"], columns: { x }, target: Float64Array.from(x, (v) => 3 * Math.exp(-0.5 * v)), targetName: "y" };
+
+  it("a law given as text is refitted, constants and all", async () => {
+    const res = await explain(ev, { seed: 1, threads: 1, maxEvaluations: 1, fastPaths: false, warmStart: ["a*exp(-b*x)"] });
+    expect(res.r2).toBeGreaterThan(1 - 1e-9);
+    expect(res.law).toContain("exp");
+  });
+
+  it("a tree with its fitted constants starts from them", async () => {
+    const expr = parse("a*exp(-b*x)", { variables: ["x"] });
+    const res = await explain(ev, { seed: 1, threads: 1, maxEvaluations: 1, fastPaths: false, warmStart: [{ expr, params: [2.9, 0.52] }] });
+    expect(res.r2).toBeGreaterThan(1 - 1e-9);
   });
 });
