@@ -1,5 +1,6 @@
 import * as exprModule from "../expr/index.js";
 import { compile, type Expr } from "../expr/index.js";
+import { isNoiseKind } from "../mdl/noiseModel.js";
 import { UserError } from "../errors.js";
 import type { RunStore } from "../journal/store.js";
 import type { RunRow } from "../journal/types.js";
@@ -45,8 +46,10 @@ export function lawLatex(expr: Expr, params: readonly number[], infix: string): 
 export function loadReportData(store: RunStore, runId: string): ReportData {
   const run = store.getRun(runId);
   if (!run) throw new UserError(`no run '${runId}' in ${store.path}`);
-  const info = (run.options as { worldInfo?: WorldInfo }).worldInfo;
-  if (!info) throw new UserError(`run '${runId}' has no world description in its journal`);
+  const opts = run.options as { worldInfo?: WorldInfo; noise?: string };
+  if (!opts.worldInfo) throw new UserError(`run '${runId}' has no world description in its journal`);
+  // The noise model the run used: the user's --noise overrides the world's declaration.
+  const info: WorldInfo = isNoiseKind(opts.noise) ? { ...opts.worldInfo, noiseModel: { kind: opts.noise } } : opts.worldInfo;
   const rounds = store.rounds<RoundRecord, LoopState>(runId);
   const exps = new Map(store.experiments(runId).map((e) => [e.seq, e]));
   const obs = store.observations(runId).map((o) => ({

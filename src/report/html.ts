@@ -110,7 +110,7 @@ export function reportHtml(data: ReportData): string {
 <h1>worldbreaker: ${esc(info.name)}</h1>
 <p class="meta">run <code>${esc(run.id)}</code> · seed ${run.seed} · ${esc(run.status)} · started ${esc(run.createdAt)}${data.result ? ` · ${data.result.seconds.toFixed(1)} s · stopped: ${esc(data.result.stopReason)}` : ""}</p>
 <p>${esc(info.description)}</p>
-${info.noise ? `<p class="meta">Noise: ${esc(info.noise)}</p>` : ""}
+${info.noise || info.noiseModel ? `<p class="meta">Noise: ${esc(info.noise ?? "not described")}${info.noiseModel ? ` · laws fitted and priced for ${esc(info.noiseModel.kind)} noise` : ""}</p>` : ""}
 <h2>Outcome</h2>
 ${summary.join("\n")}
 <h2>Description length per round</h2>

@@ -50,6 +50,20 @@ describe("worldbreaker score", () => {
     expect(out.bits.data).toBe(0);
   });
 
+  it("with --noise relative fits constants by relative error, so the small readings count as much as the large", async () => {
+    // 3·x^1.5 over four decades with ±2 % errors that alternate in sign: an absolute fit chases the largest values.
+    const rows = ["x,y", ...Array.from({ length: 40 }, (_, i) => {
+      const x = 10 ** (i / 10);
+      return `${x},${3 * x ** 1.5 * (1 + (i % 2 === 0 ? 0.02 : -0.02))}`;
+    })];
+    const { dir, file } = tempCsv(rows.join("\n"));
+    const abs = JSON.parse((await runCli(["score", "a*x^b", file, "--target", "y", "--json"], { cwd: dir })).stdout);
+    const rel = JSON.parse((await runCli(["score", "a*x^b", file, "--target", "y", "--json", "--noise", "relative"], { cwd: dir })).stdout);
+    expect(Math.abs(rel.params.a - 3)).toBeLessThan(0.01);
+    expect(Math.abs(rel.params.b - 1.5)).toBeLessThan(0.001);
+    expect(Math.abs(rel.params.a - 3)).toBeLessThan(Math.abs(abs.params.a - 3));
+  });
+
   it("notes on stderr when the law reads no column (a typo becomes a constant)", async () => {
     const r = await runCli(["score", "a*lenght", "examples/pendulum.csv", "--target", "period"]);
     expect(r.code).toBe(0);
@@ -66,6 +80,7 @@ describe("worldbreaker score", () => {
     ["a missing --target", ["a*x", "data.csv"], "x,y\n1,2\n", /--target <column> is required/],
     ["a missing file", ["a*x", "nope.csv", "--target", "y"], "x,y\n1,2\n", /nope\.csv: no such file/],
     ["no data rows", ["a*x", "data.csv", "--target", "y"], "x,y\n", /no data rows/],
+    ["an unknown noise model", ["a*x", "data.csv", "--target", "y", "--noise", "gaussian"], "x,y\n1,2\n", /score: --noise must be one of absolute, relative, poisson, got 'gaussian'/],
     ["a law with a line break", ["a*x +\n", "data.csv", "--target", "y"], "x,y\n1,2\n", /bad law 'a\*x \+\\n': unexpected end of law/],
     ["a law that is never finite", ["log(-x - a^2)", "data.csv", "--target", "y"], "x,y\n1,2\n2,3\n", /NaN or infinite values/],
   ];

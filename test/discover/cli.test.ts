@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, readFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../helpers/cli.js";
@@ -17,6 +17,7 @@ describe("discover / resume / report commands", () => {
     expect(Object.keys(out.rounds[0])).toEqual(["round", "experiments", "law", "bits", "r2", "break"]);
     expect(r.stderr).toMatch(/round 0:/);
     for (const f of ["report.html", "metrics.csv", "laws.json"]) expect(existsSync(join(dir, "rep", f))).toBe(true);
+    expect(readFileSync(join(dir, "rep", "report.html"), "utf8")).toContain("laws fitted and priced for poisson noise");
     expect(existsSync(join(dir, ".wb-runs", "journal.sqlite"))).toBe(true);
 
     const list = await runCli(["resume"], { cwd: dir });

@@ -5,6 +5,7 @@ import { UserError } from "../errors.js";
 import { readCsvFile, requireColumn, shown } from "../../data/csv.js";
 import { ParseError } from "../../expr/index.js";
 import { scoreLaw } from "../../mdl/index.js";
+import { parseNoiseFlag } from "../../mdl/noiseModel.js";
 
 const USAGE = `usage: worldbreaker score "<law>" <data.csv> --target <column> [--json] [--seed <n>] [--restarts <n>]
 
@@ -19,6 +20,9 @@ options:
   --json                 print one JSON object: {target, law, input, params, complexity, r2, rmse, bits, rows, converged}
   --seed <n>             seed of the constant fitter's restarts (default 0)
   --restarts <n>         extra starting points for the constant fit (default 8)
+  --noise <model>        how the target's noise spreads: absolute (default; constant), relative
+                         (proportional to the value) or poisson (counts); the constants are then
+                         fitted by weighted least squares and the residuals priced accordingly
 `;
 
 /** Significant digits for people; JSON carries full precision. */
@@ -38,6 +42,7 @@ export const command: Command = {
       json: { type: "boolean" },
       seed: { type: "string" },
       restarts: { type: "string" },
+      noise: { type: "string" },
     });
     if (positionals.length !== 2) {
       throw new UserError(`score: expected a law and a CSV file, got ${positionals.length} argument${positionals.length === 1 ? "" : "s"} (see 'worldbreaker help score')`);
@@ -46,12 +51,13 @@ export const command: Command = {
     if (values.target === undefined) throw new UserError("score: --target <column> is required (the column the law predicts)");
     const seed = numberFlag("score", "seed", values.seed, { integer: true, min: 0 });
     const restarts = numberFlag("score", "restarts", values.restarts, { integer: true, min: 0, max: 1000 });
+    const noise = parseNoiseFlag("score", values.noise);
     const table = readCsvFile(resolve(ctx.cwd, file));
     requireColumn(table, values.target, file);
     if (table.rowCount === 0) throw new UserError(`${file}: no data rows`);
     let result;
     try {
-      result = scoreLaw(lawText, table.columns, table.names, values.target, { seed, restarts, signal: ctx.signal });
+      result = scoreLaw(lawText, table.columns, table.names, values.target, { seed, restarts, signal: ctx.signal, ...(noise ? { noise } : {}) });
     } catch (err) {
       if (err instanceof ParseError) throw new UserError(`score: bad law '${shown(lawText, 80)}': ${err.message}`);
       if (err instanceof UserError) throw new UserError(`score: ${err.message}`);
