@@ -108,7 +108,7 @@ export async function run(args: string[]): Promise<void> {
 }
 
 /** nRMSE of the harmonic-balance amplitude against the duffing simulator over the whole space (best root, lower root). */
-function harmonicBalanceFloor(points = 400): { best: number; lower: number } {
+function harmonicBalanceFloor(points = 2000): { best: number; lower: number } {
   const def = builtinWorlds.find((w) => w.name === "duffing")!;
   const world = def.create({ seed: 0 });
   const inputs = world.info.inputs;

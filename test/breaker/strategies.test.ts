@@ -47,6 +47,17 @@ describe("Breaker strategies", () => {
     expect(breakerStrategies.coverage.choose(ctx({ local }), 1, new Set()).map((i) => grid(101)[i].x)).toEqual([2]);
   });
 
+  it("disagreement asks first where the current law is undefined, even with no competitor", () => {
+    const holed = law((x) => Math.sqrt((x - 4) * (x - 6)), 100, "holed");
+    const picks = breakerStrategies.disagreement.choose(ctx({ current: holed, competitors: [] }), 2, new Set()).map((i) => grid(101)[i].x);
+    expect(picks).toHaveLength(2);
+    for (const x of picks) expect(x > 4 && x < 6).toBe(true);
+    // A competitor far off elsewhere does not outrank a place where the law predicts nothing.
+    const far = law((x) => (x > 9 ? 1e6 : Math.sqrt(Math.abs((x - 4) * (x - 6)))), 100, "far");
+    const first = breakerStrategies.disagreement.choose(ctx({ current: holed, competitors: [far] }), 1, new Set()).map((i) => grid(101)[i].x);
+    expect(first[0] > 4 && first[0] < 6).toBe(true);
+  });
+
   it("disagreement asks where a competitor departs most from the current law, in noise units", () => {
     // The competitor agrees below x = 6 and departs sharply around x = 8.
     const comp = law((x) => x + 50 * Math.exp(-((x - 8) ** 2)), 100, "bump");
