@@ -10,7 +10,7 @@ import { flag } from "./args.js";
 import { harmonicBalanceRoots } from "../worlds/duffing.js";
 
 /**
- * `npm run bench -- discover [--seeds 1] [--time 2] [--worlds a,b] [--skip-wall]`
+ * `npm run bench -- discover [--seeds 1] [--worlds a,b] [--skip-wall]`
  * (the Breaker against random sampling is `npm run bench -- falsification`)
  *
  * 1. Whether a default `discover` run's final law matches the noise-free truth: normalised RMSE (RMSE divided
@@ -62,7 +62,6 @@ export function truthError(def: WorldDefinition, result: RunResult, points = 200
 /** Runs the discovery benchmark and prints a Markdown table per measurement. */
 export async function run(args: string[]): Promise<void> {
   const seeds = Number(flag(args, "seeds") ?? 1);
-  const seconds = Number(flag(args, "time") ?? 2);
   const only = flag(args, "worlds")?.split(",");
   const worlds = builtinWorlds.filter((w) => w.noiseFree && (!only || only.includes(w.name)));
   const log = (s: string) => process.stderr.write(s + "\n");
@@ -92,7 +91,7 @@ export async function run(args: string[]): Promise<void> {
   }
 
   if (!flag(args, "worlds") || only?.includes("tensile_cyclic.json")) {
-    const t = await run1({ world: { file: TENSILE }, seed: 1, explainSeconds: seconds * 4 });
+    const t = await run1({ world: { file: TENSILE }, seed: 1 });
     process.stdout.write(`\n| dataset | final R² (all stages) | total bits | reference R² | reference bits | final law |\n|---|---|---|---|---|---|\n`);
     process.stdout.write(`| tensile_cyclic.json | ${t.r2.toFixed(4)} | ${t.bits.toFixed(1)} | 0.702 | 600.6 | \`${t.finalLaw.slice(0, 160)}\`${t.derived ? ` with ${Object.entries(t.derived).map(([k, v]) => `${k} = ${v}`).join(", ")}` : ""} |\n`);
     process.stdout.write(`\n(Bits are not comparable across implementations: each codes laws and residuals its own way.)\n`);
