@@ -1,6 +1,7 @@
 import type { Evidence } from "../explain/types.js";
 import { compile, paramCount, type Expr } from "../expr/index.js";
 import { fSurvival } from "../stats/fDistribution.js";
+import { scaledSquaredError } from "../mdl/noiseModel.js";
 import { scoreLaw } from "./laws.js";
 
 /**
@@ -18,18 +19,13 @@ import { scoreLaw } from "./laws.js";
  * noise scales when it has them (relative or counting noise), so a theory is not falsified merely because
  * larger readings scatter more.
  */
-/** The rows of evidence with the given indices (every per-row array is subset alike). */
+
+/** The rows of evidence with the given indices (columns, target and noise scales alike). */
 export function evidenceRows(evidence: Evidence, rows: readonly number[]): Evidence {
-  const n = evidence.target.length;
   const pick = (a: Float64Array) => Float64Array.from(rows, (i) => a[i]);
-  const out: Record<string, unknown> = { ...evidence };
-  for (const [key, value] of Object.entries(evidence)) {
-    if (value instanceof Float64Array && value.length === n) out[key] = pick(value);
-  }
   const columns: Record<string, Float64Array> = {};
   for (const [name, col] of Object.entries(evidence.columns)) columns[name] = pick(col);
-  out.columns = columns;
-  return out as unknown as Evidence;
+  return { ...evidence, columns, target: pick(evidence.target), ...(evidence.scales ? { scales: pick(evidence.scales) } : {}) };
 }
 
 /** A law as the falsification test needs it: its form and a starting point for its constants. */
@@ -62,7 +58,7 @@ export function predictiveFailureBits(
   if (!Number.isFinite(s)) return MAX_BITS;
   const extra = Math.max(0, s - s0);
   // A theory that reproduces its home ground exactly (noise-free worlds) is judged against rounding error.
-  const floor = 1e-24 * Math.max(1e-300, sumSquares(initial));
+  const floor = 1e-24 * Math.max(1e-300, scaledSquaredError(new Float64Array(initial.target.length), initial.target, initial.scales));
   const f = extra / m / (Math.max(s0, floor) / (n0 - k));
   const p = fSurvival(f, m, n0 - k);
   return p > 0 ? Math.min(MAX_BITS, -Math.log2(p)) : MAX_BITS;
@@ -74,20 +70,8 @@ const MAX_BITS = 1000;
 /** Σ((y − f)/g)² over the evidence, with g its per-row noise scales (1 when it has none). */
 function scaledSse(expr: Expr, params: readonly number[], evidence: Evidence): number {
   const pred = compile(expr, evidence.variables).evaluate(evidence.variables.map((v) => evidence.columns[v]), params);
-  const scales = (evidence as { scales?: Float64Array }).scales;
-  let s = 0;
-  for (let i = 0; i < pred.length; i++) {
-    const r = (evidence.target[i] - pred[i]) / (scales ? scales[i] : 1);
-    s += r * r;
-  }
+  const s = scaledSquaredError(pred, evidence.target, evidence.scales);
   return Number.isFinite(s) ? s : Infinity;
-}
-
-function sumSquares(evidence: Evidence): number {
-  const scales = (evidence as { scales?: Float64Array }).scales;
-  let s = 0;
-  for (let i = 0; i < evidence.target.length; i++) s += (evidence.target[i] / (scales ? scales[i] : 1)) ** 2;
-  return s;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { compile, fitParams, mapExpr, param, parse, toInfix, variablesOf, paramCount, type Expr } from "../expr/index.js";
 import { descriptionLength } from "../mdl/index.js";
+import { scaledSquaredError } from "../mdl/noiseModel.js";
 import type { Evidence } from "../explain/types.js";
 import type { LawState } from "./types.js";
 
@@ -88,10 +89,6 @@ export function scoreLaw(
 
 /** The fit's criterion at `p`: Σ(y − f)², or Σ((y − f)/g)² when the evidence has noise scales. */
 function sse(expr: Expr, evidence: Evidence, columns: Float64Array[], p: readonly number[]): number {
-  const y = compile(expr, evidence.variables).evaluate(columns, p);
-  const g = evidence.scales;
-  let s = 0;
-  if (g) for (let i = 0; i < y.length; i++) s += ((evidence.target[i] - y[i]) / g[i]) ** 2;
-  else for (let i = 0; i < y.length; i++) s += (evidence.target[i] - y[i]) ** 2;
+  const s = scaledSquaredError(compile(expr, evidence.variables).evaluate(columns, p), evidence.target, evidence.scales);
   return Number.isFinite(s) ? s : Infinity;
 }

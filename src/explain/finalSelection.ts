@@ -7,6 +7,7 @@
 import type { Expr } from "../expr/ast.js";
 import { compile, complexity, exprHash, fitParams, simplify, toInfix } from "../expr/index.js";
 import { descriptionLength } from "../mdl/index.js";
+import { scaledSquaredError } from "../mdl/noiseModel.js";
 import type { Bits, ParetoEntry } from "./types.js";
 import { paramize, renumberParams } from "./treeOps.js";
 
@@ -117,7 +118,7 @@ export function measured(
   if (!Number.isFinite(sse)) return null;
   const r2 = sst > 0 ? 1 - sse / sst : sse === 0 ? 1 : 0;
   const rmse = Math.sqrt(sse / n);
-  if (scales) sse = weightedSse(pred, target, scales);
+  if (scales) sse = scaledSquaredError(pred, target, scales);
   const bits: Bits = descriptionLength(shape, params, target, pred, { variableCount, ...(scales ? { scales } : {}) });
   return {
     expr: shape,
@@ -131,13 +132,6 @@ export function measured(
     source,
     sse,
   };
-}
-
-/** Σ((f_i − y_i)/g_i)²: the weighted least-squares criterion. */
-function weightedSse(pred: Float64Array, target: Float64Array, scales: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < target.length; i++) s += ((pred[i] - target[i]) / scales[i]) ** 2;
-  return s;
 }
 
 /** Laws strictly better in error than every simpler one, by increasing complexity. */

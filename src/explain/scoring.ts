@@ -7,6 +7,7 @@ import type { Expr } from "../expr/ast.js";
 import { compile, complexity, exprHash, fitParams, simplify } from "../expr/index.js";
 import type { PopMember } from "./popMember.js";
 import { inlineParams, paramize } from "./treeOps.js";
+import { scaledSquaredError } from "../mdl/noiseModel.js";
 
 /** The data one search works on (possibly a row subsample and possibly π-transformed variables). */
 export interface SearchData {
@@ -72,7 +73,7 @@ export class Scorer {
     let sse: number;
     try {
       const pred = compile(shape, variables).evaluate(columns, params, this.buffer);
-      sse = squaredError(pred, target, scales);
+      sse = scaledSquaredError(pred, target, scales);
     } catch {
       return null;
     }
@@ -93,7 +94,7 @@ export class Scorer {
         sse = fit.sse;
       } else {
         const pred = compile(shape, variables).evaluate(columns, params);
-        sse = squaredError(pred, target, scales);
+        sse = scaledSquaredError(pred, target, scales);
       }
     } catch {
       return null;
@@ -102,12 +103,4 @@ export class Scorer {
     const loss = sse / n / targetVariance;
     return { loss, params, expr: inlineParams(shape, params), complexity: complexity(shape) };
   }
-}
-
-/** Σ(f − y)², or Σ((f − y)/g)² with noise scales. */
-function squaredError(pred: Float64Array, target: Float64Array, scales: Float64Array | undefined): number {
-  let sse = 0;
-  if (scales) for (let i = 0; i < target.length; i++) sse += ((pred[i] - target[i]) / scales[i]) ** 2;
-  else for (let i = 0; i < target.length; i++) sse += (pred[i] - target[i]) ** 2;
-  return sse;
 }

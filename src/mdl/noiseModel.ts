@@ -83,3 +83,11 @@ export function scaleBits(target: ArrayLike<number>, scales: ArrayLike<number>):
   for (let i = 0; i < target.length; i++) if (Number.isFinite(target[i])) s += Math.log2(scales[i]);
   return s;
 }
+
+/** Σ(f_i − y_i)², or Σ((f_i − y_i)/g_i)² with noise scales: the least-squares criterion every fit and gate shares. */
+export function scaledSquaredError(pred: Float64Array, target: Float64Array, scales?: Float64Array): number {
+  let s = 0;
+  if (scales) for (let i = 0; i < target.length; i++) s += ((pred[i] - target[i]) / scales[i]) ** 2;
+  else for (let i = 0; i < target.length; i++) s += (pred[i] - target[i]) ** 2;
+  return s;
+}
