@@ -1,6 +1,6 @@
 import { RunStore } from "../journal/store.js";
 import { discover } from "../discover/loop.js";
-import type { DiscoverOptions, RunResult } from "../discover/types.js";
+import type { DiscoverDeps, DiscoverOptions, RunResult } from "../discover/types.js";
 import { builtinWorlds } from "../worlds/registry.js";
 import { compile, parse, variablesOf } from "../expr/index.js";
 import { rngFor } from "../breaker/rng.js";
@@ -22,12 +22,11 @@ import { harmonicBalanceRoots } from "../worlds/duffing.js";
 
 const TENSILE = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
 
-
-
-async function run1(options: DiscoverOptions): Promise<RunResult> {
+/** One discovery run in a throwaway in-memory journal (optionally with its own world opener). */
+export async function run1(options: DiscoverOptions, openWorld?: DiscoverDeps["openWorld"]): Promise<RunResult> {
   const store = RunStore.memory();
   try {
-    return await discover(options, { store, cwd: process.cwd() });
+    return await discover(options, { store, cwd: process.cwd(), ...(openWorld ? { openWorld } : {}) });
   } finally {
     store.close();
   }

@@ -1,10 +1,9 @@
-import { RunStore } from "../journal/store.js";
-import { discover } from "../discover/loop.js";
 import type { DiscoverOptions } from "../discover/types.js";
 import { builtinWorlds, findWorld } from "../worlds/registry.js";
 import type { WorldDefinition } from "../worlds/world.js";
 import { falsifiability } from "./falsifiability.js";
 import { flag, median } from "./args.js";
+import { run1 } from "./discover.js";
 
 /**
  * `npm run bench -- falsification [--seeds 5] [--evaluations 3000] [--budget 60] [--worlds a,b] [--skip-variants]`
@@ -55,16 +54,11 @@ export function variantDefinition(v: Variant): WorldDefinition {
 
 /** Designed experiments (beyond the initial design) until falsification, or Infinity within the budget. */
 async function designedToFalsify(def: WorldDefinition, seed: number, random: boolean, common: Partial<DiscoverOptions>, initial: number): Promise<number> {
-  const store = RunStore.memory();
-  try {
-    const r = await discover(
-      { ...common, world: { name: def.name }, seed, stopOnFalsification: true, ...(random ? { strategies: ["random"] } : {}) },
-      { store, cwd: process.cwd(), openWorld: async (_spec, o) => def.create({ seed: o.seed, queryOffset: o.queryOffset }) },
-    );
-    return r.falsification ? r.falsification.queries - initial : Infinity;
-  } finally {
-    store.close();
-  }
+  const r = await run1(
+    { ...common, world: { name: def.name }, seed, stopOnFalsification: true, ...(random ? { strategies: ["random"] } : {}) },
+    async (_spec, o) => def.create({ seed: o.seed, queryOffset: o.queryOffset }),
+  );
+  return r.falsification ? r.falsification.queries - initial : Infinity;
 }
 
 /** Runs the comparison and prints one Markdown table. */

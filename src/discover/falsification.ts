@@ -53,7 +53,8 @@ export function predictiveFailureBits(
   if (!home) return undefined;
   const all = scoreLaw(received.expr, home.params, evidence, derivedDefs, { refit: true, restarts: 6, seed });
   const s0 = scaledSse(received.expr, home.params, initial);
-  const s = all ? Math.min(scaledSse(received.expr, all.params, evidence), scaledSse(received.expr, home.params, evidence)) : scaledSse(received.expr, home.params, evidence);
+  // scoreLaw starts the refit from the home-ground constants and keeps them when it cannot improve on them.
+  const s = scaledSse(received.expr, all?.params ?? home.params, evidence);
   if (!Number.isFinite(s0)) return undefined;
   if (!Number.isFinite(s)) return MAX_BITS;
   const extra = Math.max(0, s - s0);

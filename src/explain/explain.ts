@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Expr } from "../expr/ast.js";
-import { parse, toInfix } from "../expr/index.js";
+import { paramCount, parse, toInfix } from "../expr/index.js";
 import { UserError } from "../errors.js";
 import { cleanEvidence, screenVariables, type CleanEvidence } from "./evidenceCheck.js";
 import { fastPathCandidates } from "./fastPaths.js";
@@ -233,19 +233,10 @@ function warmStartCandidates(laws: readonly WarmStart[], clean: CleanEvidence): 
       expr = law.expr;
       given = law.params;
     }
-    const params: number[] = [];
-    const walk = (e: Expr): void => {
-      if (e.kind === "param") params[e.index] = Number.isFinite(given[e.index]) ? given[e.index] : 1;
-      else if (e.kind === "unary") walk(e.arg);
-      else if (e.kind === "binary") {
-        walk(e.left);
-        walk(e.right);
-      }
-    };
-    walk(expr);
+    const params = Array.from({ length: paramCount(expr) }, (_, j) => (Number.isFinite(given[j]) ? given[j] : 1));
     // The law's constants stay fitted constants (a constant that starts at 1 must not be simplified away),
     // and without known values the fit gets restarts, since 1 is rarely a good starting point.
-    return { expr, params: Array.from(params, (p) => p ?? 1), source: "warm-start", literalsFixed: true, restarts: given.length > 0 ? 0 : 4 };
+    return { expr, params, source: "warm-start", literalsFixed: true, restarts: given.length > 0 ? 0 : 4 };
   });
 }
 
