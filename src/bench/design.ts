@@ -7,17 +7,17 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { predictSecondaryStructure, q3 } from "../design/chouFasman.js";
+import { predictSecondaryStructure, q3 } from "../design/chou-fasman.js";
 import { DEFAULT_CONSTRAINTS } from "../design/constraints.js";
-import { anmModes, gnmBfactors, pearson } from "../design/elasticNetwork.js";
+import { anmModes, gnmBfactors, pearson } from "../design/elastic-network.js";
 import { parsePdb } from "../design/pdb.js";
 import { runDesign, type DesignGoal } from "../design/design.js";
-import { predictForce } from "../design/forceModel.js";
-import { SHIPPED_NATURAL } from "../design/naturalSequences.js";
+import { predictForce } from "../design/force-model.js";
+import { SHIPPED_NATURAL } from "../design/natural-sequences.js";
 import { builtinPredictor } from "../design/predictor.js";
 import { Rng } from "../design/rng.js";
 import { randomSequence } from "../design/search.js";
-import { predictModes } from "../design/vibrationModel.js";
+import { predictModes } from "../design/vibration-model.js";
 
 const f3 = (x: number) => x.toFixed(3);
 const STRATEGIES = ["profile", "ga", "random"] as const;

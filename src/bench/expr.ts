@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { readFeynmanProblems } from "../data/feynman.js";
-import { benchEvaluation } from "./exprEvaluation.js";
-import { benchFitting, type FitRow } from "./exprFitting.js";
+import { benchEvaluation } from "./expr-evaluation.js";
+import { benchFitting, type FitRow } from "./expr-fitting.js";
 
 /**
  * `npm run bench -- expr [--rows=100000] [--reps=15] [--fit-rows=500] [--feynman=<csv>] [--quick] [--eval-only] [--fit-only]`:

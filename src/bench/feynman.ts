@@ -11,8 +11,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { explain } from "../explain/explain.js";
-import { loadFeynmanProblems } from "./feynmanProblems.js";
-import { runFeynmanTask, type FeynmanResult, type FeynmanTask } from "./feynmanTask.js";
+import { loadFeynmanProblems } from "./feynman-problems.js";
+import { runFeynmanTask, type FeynmanResult, type FeynmanTask } from "./feynman-task.js";
 import { flag, median } from "./args.js";
 
 
@@ -24,7 +24,7 @@ async function runPool(tasks: FeynmanTask[], parallel: number, onResult: (r: Fey
     for (const t of tasks) onResult(await runFeynmanTask(t));
     return;
   }
-  const script = join(dirname(fileURLToPath(import.meta.url)), "feynmanWorker.js");
+  const script = join(dirname(fileURLToPath(import.meta.url)), "feynman-worker.js");
   let next = 0;
   await Promise.all(
     Array.from({ length: parallel }, async () => {

@@ -7,13 +7,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { findAnalogies } from "../graph/analogy.js";
 import { addExtraction, emptyGraph } from "../graph/build.js";
-import { extractOffline } from "../graph/extractOffline.js";
+import { extractOffline } from "../graph/extract-offline.js";
 import { winkEnglishModel, winkNLP } from "../graph/libs.js";
 import { degreeSortedMapping, mappingAccuracy, plantedInstance, PLANTED_RELATIONS, type PlantedInstance } from "../graph/planted.js";
-import { toPlainProse, countWords } from "../graph/plainText.js";
+import { toPlainProse, countWords } from "../graph/plain-text.js";
 import { SeededRandom } from "../graph/random.js";
 import { nodeSignatures, similarCandidates } from "../graph/signatures.js";
-import { ClassDictionary, toTypedGraph } from "../graph/typedGraph.js";
+import { ClassDictionary, toTypedGraph } from "../graph/typed-graph.js";
 
 const f3 = (x: number) => x.toFixed(3);
 

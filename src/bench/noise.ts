@@ -9,14 +9,14 @@
  *    `A*cos(k*d*x/lambda) + B` fitted from the same start with and without the Poisson weights, nRMSE of
  *    each against the noise-free truth (30 seeds).
  * 4. With `--discover`: `discover blackbody` and `discover double-slit` seed by seed against the truth
- *    (the truth table of `src/bench/truthTable.ts`; both worlds declare their noise model).
+ *    (the truth table of `src/bench/truth-table.ts`; both worlds declare their noise model).
  */
 import { fitParams, normal, parse, seededRandom } from "../expr/index.js";
-import { noiseScales } from "../mdl/noiseModel.js";
+import { noiseScales } from "../mdl/noise-model.js";
 import { flag, median, medianTimeMs } from "./args.js";
 import { findWorld } from "../worlds/registry.js";
 import { truthError } from "./discover.js";
-import { truthTable } from "./truthTable.js";
+import { truthTable } from "./truth-table.js";
 
 const TRUE_A = 2;
 const TRUE_B = 1.3;

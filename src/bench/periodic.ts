@@ -10,8 +10,8 @@
 import { normal, seededRandom } from "../expr/index.js";
 import { buildFeatures } from "../explain/features.js";
 import { periodicFit, periodicPeaks } from "../explain/periodic.js";
-import { forwardSelect } from "../explain/sparseRegression.js";
-import { truthTable } from "./truthTable.js";
+import { forwardSelect } from "../explain/sparse-regression.js";
+import { truthTable } from "./truth-table.js";
 import { flag, medianTimeMs } from "./args.js";
 
 

@@ -9,9 +9,9 @@
  */
 import { normal, seededRandom } from "../expr/index.js";
 import { buildFeatures } from "../explain/features.js";
-import { forwardSelect } from "../explain/sparseRegression.js";
+import { forwardSelect } from "../explain/sparse-regression.js";
 import { templateFit, templateScan } from "../explain/templates.js";
-import { truthTable } from "./truthTable.js";
+import { truthTable } from "./truth-table.js";
 import { flag, medianTimeMs } from "./args.js";
 
 

@@ -4,7 +4,7 @@
  * Wootton & Federhen 1993). `repair` rewrites violating positions with the generator so every candidate the
  * search evaluates is admissible.
  */
-import { AMINO_ACIDS } from "./aminoAcids.js";
+import { AMINO_ACIDS } from "./amino-acids.js";
 import type { Rng } from "./rng.js";
 
 /** Limits every designed sequence must respect. */

@@ -4,13 +4,13 @@
  * measures its novelty against natural sequences. Pure orchestration over a Predictor and a SearchStrategy.
  */
 import { DEFAULT_CONSTRAINTS, type SequenceConstraints } from "./constraints.js";
-import { geneticAlgorithm } from "./geneticAlgorithm.js";
-import type { NaturalSequence } from "./naturalSequences.js";
+import { geneticAlgorithm } from "./genetic-algorithm.js";
+import type { NaturalSequence } from "./natural-sequences.js";
 import { hammingIdentity, novelty } from "./novelty.js";
 import { forceError, modesError, modesR2 } from "./objective.js";
 import type { ForceResult, ModesResult, Predictor } from "./predictor.js";
-import { profileSearch } from "./profileSearch.js";
-import { randomSearch } from "./randomSearch.js";
+import { profileSearch } from "./profile-search.js";
+import { randomSearch } from "./random-search.js";
 import { childSeed } from "./rng.js";
 import type { SearchProgress, SearchStrategy } from "./search.js";
 import type { ForceTarget, ModesTarget } from "./targets.js";

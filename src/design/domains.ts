@@ -9,8 +9,8 @@
  *   < 2 strands: ≥ 2 helices → "alpha-bundle", one helix → "helix"; a lone strand is not a domain.
  * Confidence is the mean probability of each residue's assigned state; it shifts the barrier (see forceModel).
  */
-import type { SecondaryStructure } from "./chouFasman.js";
-import type { MechanicalClass } from "./mechanicalClasses.js";
+import type { SecondaryStructure } from "./chou-fasman.js";
+import type { MechanicalClass } from "./mechanical-classes.js";
 
 /** One predicted mechanical domain, residues [start, end). */
 export interface Domain {

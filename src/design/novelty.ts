@@ -4,7 +4,7 @@
  * mismatch 0, gap −0.5 per residue) divided by the design's length. The design's novelty is its highest
  * identity to any natural sequence (0 = nothing in common, 1 = a natural sequence or fragment of one).
  */
-import type { NaturalSequence } from "./naturalSequences.js";
+import type { NaturalSequence } from "./natural-sequences.js";
 
 const GAP = -0.5;
 

@@ -4,7 +4,7 @@
  * Pure: it parses text; reading the file is the caller's job.
  */
 import { UserError } from "../errors.js";
-import { THREE_TO_ONE } from "./aminoAcids.js";
+import { THREE_TO_ONE } from "./amino-acids.js";
 
 /** One chain of a PDB entry, reduced to its Cα trace. */
 export interface PdbChain {

@@ -1,10 +1,10 @@
 /**
  * The seam between design and forward models. A Predictor answers batches of sequences with force or mode
- * predictions; the built-in one runs our physics models, an external one (externalPredictor.ts) delegates to a
+ * predictions; the built-in one runs our physics models, an external one (external-predictor.ts) delegates to a
  * process or HTTP endpoint (a ForceGen/VibeGen network, molecular dynamics, a lab) speaking the same JSON.
  */
-import { predictForce } from "./forceModel.js";
-import { predictModes } from "./vibrationModel.js";
+import { predictForce } from "./force-model.js";
+import { predictModes } from "./vibration-model.js";
 
 /** A force prediction as exchanged with any predictor. */
 export interface ForceResult {

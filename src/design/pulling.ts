@@ -10,7 +10,7 @@
  * adapted so that F changes by at most 0.5 pN per step. No refolding (forces far above equilibrium).
  */
 import type { Rng } from "./rng.js";
-import { CONTOUR_PER_RESIDUE_NM, KT, PERSISTENCE_NM, wlcForce, wlcForceSlope } from "./wormLikeChain.js";
+import { CONTOUR_PER_RESIDUE_NM, KT, PERSISTENCE_NM, wlcForce, wlcForceSlope } from "./worm-like-chain.js";
 
 /** One folded domain as the pulling simulation sees it. */
 export interface PulledDomain {

@@ -1,7 +1,7 @@
 /** Output files of a design run: FASTA of designs and controls, and an offline HTML report with SVG charts. */
 import type { DesignOutcome, DesignRecord, DesignGoal } from "./design.js";
-import { HISTORY_POINTS } from "./forceModel.js";
-import { svgLineChart, type PlotSeries } from "./svgPlot.js";
+import { HISTORY_POINTS } from "./force-model.js";
+import { svgLineChart, type PlotSeries } from "./svg-plot.js";
 
 const COLORS = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
 

@@ -2,7 +2,7 @@
  * What every sequence-search strategy shares: the problem it is given, an archive that caches evaluations and
  * enforces the budget of forward evaluations, and the result it returns.
  */
-import { AMINO_ACIDS } from "./aminoAcids.js";
+import { AMINO_ACIDS } from "./amino-acids.js";
 import { repair, type SequenceConstraints } from "./constraints.js";
 import type { Rng } from "./rng.js";
 

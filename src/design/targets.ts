@@ -7,7 +7,7 @@
 import { parse } from "csv-parse/sync";
 import { UserError } from "../errors.js";
 import { binnedForce, curveEnergy, type PullingTrace } from "./pulling.js";
-import { HISTORY_POINTS } from "./forceModel.js";
+import { HISTORY_POINTS } from "./force-model.js";
 
 /** What a force design aims at. */
 export interface ForceTarget {

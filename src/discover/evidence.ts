@@ -1,5 +1,5 @@
 import type { Evidence } from "../explain/types.js";
-import { noiseScales } from "../mdl/noiseModel.js";
+import { noiseScales } from "../mdl/noise-model.js";
 import type { WorldInfo } from "../worlds/world.js";
 import { computeDerived, parseDerived } from "./derived.js";
 

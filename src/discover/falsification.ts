@@ -1,7 +1,7 @@
 import type { Evidence } from "../explain/types.js";
 import { compile, paramCount, type Expr } from "../expr/index.js";
-import { fSurvival } from "../stats/fDistribution.js";
-import { scaledSquaredError } from "../mdl/noiseModel.js";
+import { fSurvival } from "../stats/f-distribution.js";
+import { scaledSquaredError } from "../mdl/noise-model.js";
 import { scoreLaw } from "./laws.js";
 
 /**

@@ -1,6 +1,6 @@
 import { compile, fitParams, mapExpr, param, parse, toInfix, variablesOf, paramCount, type Expr } from "../expr/index.js";
 import { descriptionLength } from "../mdl/index.js";
-import { scaledSquaredError } from "../mdl/noiseModel.js";
+import { scaledSquaredError } from "../mdl/noise-model.js";
 import type { Evidence } from "../explain/types.js";
 import type { LawState } from "./types.js";
 

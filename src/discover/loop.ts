@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import { isNoiseKind, NOISE_KINDS } from "../mdl/noiseModel.js";
+import { isNoiseKind, NOISE_KINDS } from "../mdl/noise-model.js";
 import { fullRangeRound } from "../breaker/space.js";
 import { newRunId } from "../journal/store.js";
 import type { RunStore } from "../journal/store.js";

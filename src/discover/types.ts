@@ -112,7 +112,7 @@ export interface DiscoverOptions {
   /** Language-model profile (recorded; the caller creates the agents). */
   llm?: string;
   /** Noise model of the measurements, overriding the world's declaration (absent: the world's, else absolute). */
-  noise?: import("../mdl/noiseModel.js").NoiseKind;
+  noise?: import("../mdl/noise-model.js").NoiseKind;
 }
 
 /** Hooks and injected parts of a run (none is journaled). */

@@ -8,18 +8,18 @@ import { availableParallelism } from "node:os";
 import type { Expr } from "../expr/ast.js";
 import { paramCount, parse, toInfix } from "../expr/index.js";
 import { UserError } from "../errors.js";
-import { cleanEvidence, screenVariables, type CleanEvidence } from "./evidenceCheck.js";
-import { fastPathCandidates } from "./fastPaths.js";
-import { chooseByBits, measure, paretoFront, type Candidate, type FinalData, type MeasuredLaw } from "./finalSelection.js";
+import { cleanEvidence, screenVariables, type CleanEvidence } from "./evidence-check.js";
+import { fastPathCandidates } from "./fast-paths.js";
+import { chooseByBits, measure, paretoFront, type Candidate, type FinalData, type MeasuredLaw } from "./final-selection.js";
 import { variance } from "./linalg.js";
 import { DEFAULT_OPERATORS } from "./operators.js";
-import { runSearch, type SearchConfig } from "./searchLoop.js";
+import { runSearch, type SearchConfig } from "./search-loop.js";
 import type { SearchData } from "./scoring.js";
 import { sampleRows, takeRows } from "./subsample.js";
 import { polishLaw } from "./polish.js";
-import { inlineParams } from "./treeOps.js";
+import { inlineParams } from "./tree-ops.js";
 import type { Evidence, ExplainOptions, ExplainResult, WarmStart } from "./types.js";
-import { lawHasConsistentUnits, parseUnits, reduceProblem, reduceProblems } from "./unitsReduction.js";
+import { lawHasConsistentUnits, parseUnits, reduceProblem, reduceProblems } from "./units-reduction.js";
 
 /** Normalised loss (1 − R²) at or below which a law is taken as exact and the search stops. */
 export const EXACT_LOSS = 1e-12;

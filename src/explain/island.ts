@@ -3,15 +3,15 @@
  * RegularizedEvolution). Each step breeds one child from tournament winners; the child replaces the
  * oldest member, so no lineage lives forever and the search keeps moving.
  */
-import { ComplexityFrequency, selectionScore } from "./adaptiveParsimony.js";
-import type { HallOfFame } from "./hallOfFame.js";
+import { ComplexityFrequency, selectionScore } from "./adaptive-parsimony.js";
+import type { HallOfFame } from "./hall-of-fame.js";
 import { crossover, mutate } from "./mutate.js";
 import type { OperatorSet } from "./operators.js";
-import type { PopMember } from "./popMember.js";
-import { randomTree } from "./randomTree.js";
+import type { PopMember } from "./pop-member.js";
+import { randomTree } from "./random-tree.js";
 import { Rng } from "./rng.js";
 import type { Scorer } from "./scoring.js";
-import { countNodes, powersAreFixed, treeDepth } from "./treeOps.js";
+import { countNodes, powersAreFixed, treeDepth } from "./tree-ops.js";
 
 /** Tunables of the evolutionary search. */
 export interface EvolutionConfig {

@@ -3,7 +3,7 @@
  * found anywhere (from the hall of fame's Pareto front), replacing random members, so good building
  * blocks spread while the islands keep their own diversity.
  */
-import type { HallOfFame } from "./hallOfFame.js";
+import type { HallOfFame } from "./hall-of-fame.js";
 import type { IslandState } from "./island.js";
 import type { Rng } from "./rng.js";
 

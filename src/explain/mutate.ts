@@ -5,9 +5,9 @@
  */
 import { binary, num, unary, type Expr } from "../expr/ast.js";
 import type { OperatorSet } from "./operators.js";
-import { powerOf, randomLeaf, randomTree } from "./randomTree.js";
+import { powerOf, randomLeaf, randomTree } from "./random-tree.js";
 import type { Rng } from "./rng.js";
-import { countNodes, nodeAt, replaceAt } from "./treeOps.js";
+import { countNodes, nodeAt, replaceAt } from "./tree-ops.js";
 
 /** The kinds of structural move, with their default weights. */
 export const MUTATION_WEIGHTS = {

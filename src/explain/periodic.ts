@@ -9,8 +9,8 @@
  */
 import { add, binary, mul, num, param, pow, unary, v, type Expr } from "../expr/ast.js";
 import { fitParams, simplify } from "../expr/index.js";
-import type { Candidate } from "./finalSelection.js";
-import { envelopeCandidates } from "./periodicEnvelope.js";
+import type { Candidate } from "./final-selection.js";
+import { envelopeCandidates } from "./periodic-envelope.js";
 
 /** Tunables of the periodic fast path (every field optional). */
 export interface PeriodicOptions {

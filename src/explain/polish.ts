@@ -4,7 +4,7 @@
  * description length drops. 5.6e-17 becomes 0, 0.4999999999 becomes 1/2, and the law gets shorter.
  */
 import { num, type Expr } from "../expr/ast.js";
-import { measure, type FinalData, type MeasuredLaw } from "./finalSelection.js";
+import { measure, type FinalData, type MeasuredLaw } from "./final-selection.js";
 import { nearestFraction } from "./rational.js";
 
 /** Returns `law` with constants simplified where that lowers its total bits. */

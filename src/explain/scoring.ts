@@ -5,9 +5,9 @@
  */
 import type { Expr } from "../expr/ast.js";
 import { compile, complexity, exprHash, fitParams, simplify } from "../expr/index.js";
-import type { PopMember } from "./popMember.js";
-import { inlineParams, paramize } from "./treeOps.js";
-import { scaledSquaredError } from "../mdl/noiseModel.js";
+import type { PopMember } from "./pop-member.js";
+import { inlineParams, paramize } from "./tree-ops.js";
+import { scaledSquaredError } from "../mdl/noise-model.js";
 
 /** The data one search works on (possibly a row subsample and possibly π-transformed variables). */
 export interface SearchData {

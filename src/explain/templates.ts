@@ -1,7 +1,7 @@
 /**
  * The template fast path: laws of the form y ≈ A·m1·g(k·m2) [+ B], where m1 and m2 are monomials of the
  * inputs and g is a shape from a small family that recurs in physics (Bose–Einstein, Fermi–Dirac,
- * exponential and Gaussian decay, 1/(1+u), Lorentzian, tanh, log(1+u); see `templateShapes.ts`).
+ * exponential and Gaussian decay, 1/(1+u), Lorentzian, tanh, log(1+u); see `template-shapes.ts`).
  * Planck's law A·ν³/(exp(kν/T) − 1) is one; so are Arrhenius rates, Debye relaxation and resonance lines.
  * Tree search rarely assembles such a law in a few seconds, since it needs the right shape, the
  * right argument and the right prefactor at once, each useless alone.
@@ -19,9 +19,9 @@
 import type { Expr } from "../expr/ast.js";
 import { add, param } from "../expr/ast.js";
 import { fitParams, simplify } from "../expr/index.js";
-import type { Candidate } from "./finalSelection.js";
+import type { Candidate } from "./final-selection.js";
 import { argumentMonomials, monomialExpr } from "./periodic.js";
-import { TEMPLATE_SHAPES, type TemplateShape } from "./templateShapes.js";
+import { TEMPLATE_SHAPES, type TemplateShape } from "./template-shapes.js";
 
 /** Tunables of the template fast path (every field optional). */
 export interface TemplateOptions {

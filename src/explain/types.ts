@@ -11,7 +11,7 @@ export interface Evidence {
   /** Unit of each variable and of the target (by name), in the grammar of `src/expr/units`; optional. */
   units?: Record<string, string>;
   /**
-   * Per-row noise scales g_i of the target (same length; from `noiseScales` of `src/mdl/noiseModel.ts`): laws
+   * Per-row noise scales g_i of the target (same length; from `noiseScales` of `src/mdl/noise-model.ts`): laws
    * are fitted by weighted least squares and priced on residuals standardised by them. Absent: absolute noise.
    */
   scales?: Float64Array;

@@ -1,11 +1,11 @@
 import type { Expr } from "./ast.js";
 import { UserError } from "../errors.js";
 import { generateLoop, MATH_PREAMBLE } from "./codegen.js";
-import { FunctionCache } from "./functionCache.js";
+import { FunctionCache } from "./function-cache.js";
 import { exprKey } from "./hash.js";
 import { buildPlan, type Plan } from "./plan.js";
 import { POW_HELPERS } from "./power.js";
-import { runPlan } from "./vectorEval.js";
+import { runPlan } from "./vector-eval.js";
 
 /** A law prepared for fast batched evaluation. */
 export interface CompiledExpr {

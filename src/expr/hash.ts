@@ -1,5 +1,5 @@
 import type { Expr } from "./ast.js";
-import { formatNumber } from "./printInfix.js";
+import { formatNumber } from "./print-infix.js";
 
 /**
  * A canonical prefix serialisation of the tree: equal strings exactly when the trees are structurally equal.

@@ -3,21 +3,21 @@
  * fitting, simplification, hashing, complexity and physical units. Import from here.
  */
 export * from "./ast.js";
-export { ParseError } from "./parseError.js";
+export { ParseError } from "./parse-error.js";
 export { parse, isFunctionName, isPlainIdentifier, MAX_PARSE_DEPTH, MAX_PARSE_LENGTH, type ParseOptions } from "./parse.js";
-export { paramNamesOf } from "./paramNames.js";
-export { toInfix, formatNumber } from "./printInfix.js";
+export { paramNamesOf } from "./param-names.js";
+export { toInfix, formatNumber } from "./print-infix.js";
 export { compile, compiledKernelCount, EAGER_ROWS, TIER_ROWS, type CompiledExpr, type CompileOptions } from "./compile.js";
-export { clearCompiledKernels } from "./kernelCaches.js";
+export { clearCompiledKernels } from "./kernel-caches.js";
 export { evaluateAt, interpret } from "./interpret.js";
 export { exprHash, exprKey, hashString } from "./hash.js";
 export { complexity } from "./complexity.js";
 export { derivative, paramDerivative, differentiate } from "./derivative.js";
 export { compileGradient, compileJacobian, type CompiledGradient, type CompiledJacobian } from "./jacobian.js";
-export { fitParams, type FitOptions, type FitResult } from "./fitParams.js";
+export { fitParams, type FitOptions, type FitResult } from "./fit-params.js";
 export { seededRandom, normal } from "./rng.js";
 export { simplify } from "./simplify.js";
-export { toLatex, latexName, latexNumber } from "./printLatex.js";
+export { toLatex, latexName, latexNumber } from "./print-latex.js";
 export {
   BASE_DIMENSIONS,
   DIMENSIONLESS,

@@ -2,7 +2,7 @@ import { paramCount, type Expr } from "./ast.js";
 import type { CompileOptions } from "./compile.js";
 import { derivative, paramDerivative } from "./derivative.js";
 import { exprKey } from "./hash.js";
-import { compileMulti } from "./multiEval.js";
+import { compileMulti } from "./multi-eval.js";
 
 /** A law and its derivatives with respect to each param, prepared for evaluation in one pass. */
 export interface CompiledJacobian {

@@ -1,4 +1,4 @@
 /** Physical units: dimensions, the unit parser and the dimensional check (one import for all three). */
 export * from "./dimension.js";
-export { parseUnit } from "./parseUnit.js";
-export { checkDimensions, type DimensionCheck } from "./checkDimensions.js";
+export { parseUnit } from "./parse-unit.js";
+export { checkDimensions, type DimensionCheck } from "./check-dimensions.js";

@@ -5,9 +5,9 @@
  * most typed edges with the pairs already mapped; pairs that end up preserving nothing are pruned.
  * Cost grows with the mapped region, not with the product of the graph sizes.
  */
-import { MinHeap } from "./minHeap.js";
+import { MinHeap } from "./min-heap.js";
 import { nodeSignatures, signatureSimilarity, similarCandidates, type Signature } from "./signatures.js";
-import { ClassDictionary, hasArc, toTypedGraph, type TypedGraph } from "./typedGraph.js";
+import { ClassDictionary, hasArc, toTypedGraph, type TypedGraph } from "./typed-graph.js";
 import type { ConceptGraph, EdgeKind } from "./types.js";
 
 /** Options of the analogy search. */

@@ -5,7 +5,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import { UserError } from "../errors.js";
-import { relationClass } from "./relationClasses.js";
+import { relationClass } from "./relation-classes.js";
 import { PROVENANCE_CAP, type ConceptAttributes, type ConceptGraph, type Extraction, type GraphAttributes, type Provenance, type RelationAttributes } from "./types.js";
 
 const ALIAS_CAP = 8;

@@ -18,7 +18,7 @@ import {
   type HypothesisCriticAnswer,
   type OntologistAnswer,
   type ScientistAnswer,
-} from "./hypothesisRoles.js";
+} from "./hypothesis-roles.js";
 import { formatPath, samplePath, samplePathBetween, type ConceptPath, type PathOptions } from "./path.js";
 import type { ConceptGraph } from "./types.js";
 

@@ -5,7 +5,7 @@
  */
 import { UserError } from "../errors.js";
 import { matchConcept } from "./match.js";
-import { MinHeap } from "./minHeap.js";
+import { MinHeap } from "./min-heap.js";
 import { toSimpleGraph, type SimpleGraph } from "./project.js";
 import { SeededRandom } from "./random.js";
 import type { ConceptGraph, EdgeKind } from "./types.js";

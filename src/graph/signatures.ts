@@ -4,7 +4,7 @@
  * neighbour's histogram hash). Noise changes a few features, not the whole signature, so similarity is a
  * weighted Jaccard over features rather than hash equality.
  */
-import type { TypedGraph } from "./typedGraph.js";
+import type { TypedGraph } from "./typed-graph.js";
 
 /** Feature → count, for one node. */
 export type Signature = Map<string, number>;

@@ -4,7 +4,7 @@
  */
 import { hierarchicalCommunities } from "./communities.js";
 import { betweenness } from "./betweenness.js";
-import { fitPowerLaw, type PowerLawFit } from "./powerLaw.js";
+import { fitPowerLaw, type PowerLawFit } from "./power-law.js";
 import { components, toSimpleGraph } from "./project.js";
 import type { ConceptGraph } from "./types.js";
 

@@ -3,7 +3,7 @@
  * their images in the other, restated in the other domain's terms as candidate hypotheses.
  */
 import type { AnalogyMapping } from "./analogy.js";
-import { IS_A } from "./relationClasses.js";
+import { IS_A } from "./relation-classes.js";
 import type { ConceptGraph } from "./types.js";
 
 /** One transferred statement. */

@@ -8,8 +8,8 @@ export {
   literalBits,
   NODE_KINDS,
   type MdlOptions,
-} from "./descriptionLength.js";
+} from "./description-length.js";
 export type { Bits } from "../explain/types.js";
-export { rSquared, rootMeanSquareError, scoreLaw, type LawScore } from "./scoreLaw.js";
-export { scoreOnEvidence, type EvidenceScore } from "./evidenceScore.js";
-export { isNoiseKind, NOISE_KINDS, noiseScales, parseNoiseFlag, RELATIVE_FLOOR, scaleBits, type NoiseKind, type NoiseModel } from "./noiseModel.js";
+export { rSquared, rootMeanSquareError, scoreLaw, type LawScore } from "./score-law.js";
+export { scoreOnEvidence, type EvidenceScore } from "./evidence-score.js";
+export { isNoiseKind, NOISE_KINDS, noiseScales, parseNoiseFlag, RELATIVE_FLOOR, scaleBits, type NoiseKind, type NoiseModel } from "./noise-model.js";

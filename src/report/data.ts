@@ -1,6 +1,6 @@
 import * as exprModule from "../expr/index.js";
 import { compile, type Expr } from "../expr/index.js";
-import { isNoiseKind } from "../mdl/noiseModel.js";
+import { isNoiseKind } from "../mdl/noise-model.js";
 import { UserError } from "../errors.js";
 import type { RunStore } from "../journal/store.js";
 import type { RunRow } from "../journal/types.js";

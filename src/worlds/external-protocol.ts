@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NOISE_KINDS } from "../mdl/noiseModel.js";
+import { NOISE_KINDS } from "../mdl/noise-model.js";
 
 /**
  * The JSON-lines protocol of an external world (DESIGN.md): the shapes of its `describe` and `run`

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONSTRAINTS, repair, violations } from "../../src/design/constraints.js";
 import { diversePick, runDesign, type DesignRequest } from "../../src/design/design.js";
-import { predictForce } from "../../src/design/forceModel.js";
-import { SHIPPED_NATURAL } from "../../src/design/naturalSequences.js";
+import { predictForce } from "../../src/design/force-model.js";
+import { SHIPPED_NATURAL } from "../../src/design/natural-sequences.js";
 import { alignedIdentity, novelty } from "../../src/design/novelty.js";
 import { builtinPredictor } from "../../src/design/predictor.js";
 import { Rng } from "../../src/design/rng.js";
 import { randomSequence } from "../../src/design/search.js";
-import { predictModes } from "../../src/design/vibrationModel.js";
+import { predictModes } from "../../src/design/vibration-model.js";
 
 // Targets come from sequences the optimiser never sees.
 const HIDDEN = "SKIEVTVKYNGQTYEVELDPETGKVTVHVDGKEYTAEV";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { meanForceAtLoadingRate, mostProbableForce } from "../../src/design/bellEvans.js";
-import { calibratedK0, CLASS_PARAMETERS, foldedSpan, type MechanicalClass } from "../../src/design/mechanicalClasses.js";
+import { meanForceAtLoadingRate, mostProbableForce } from "../../src/design/bell-evans.js";
+import { calibratedK0, CLASS_PARAMETERS, foldedSpan, type MechanicalClass } from "../../src/design/mechanical-classes.js";
 import { binnedForce, curveEnergy, pull } from "../../src/design/pulling.js";
 import { Rng } from "../../src/design/rng.js";
-import { KT, wlcForce, wlcRelativeExtension } from "../../src/design/wormLikeChain.js";
+import { KT, wlcForce, wlcRelativeExtension } from "../../src/design/worm-like-chain.js";
 
 function meanRupture(cls: MechanicalClass, speed: number, replicas: number, seed = 1): number {
   const c = CLASS_PARAMETERS[cls];

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseSequence } from "../../src/design/aminoAcids.js";
+import { parseSequence } from "../../src/design/amino-acids.js";
 import { bondAngle, buildBackbone } from "../../src/design/backbone.js";
-import { predictSecondaryStructure, q3 } from "../../src/design/chouFasman.js";
+import { predictSecondaryStructure, q3 } from "../../src/design/chou-fasman.js";
 import { segmentDomains } from "../../src/design/domains.js";
 import { parsePdb } from "../../src/design/pdb.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, normal, seededRandom, type Expr } from "../../src/expr/index.js";
 import { explain } from "../../src/explain/index.js";
-import { chooseByBits, measure, paretoFront, type MeasuredLaw } from "../../src/explain/finalSelection.js";
+import { chooseByBits, measure, paretoFront, type MeasuredLaw } from "../../src/explain/final-selection.js";
 import { argumentMonomials, monomialExpr, periodicCandidates, periodicPeaks } from "../../src/explain/periodic.js";
 import type { Evidence } from "../../src/explain/types.js";
 

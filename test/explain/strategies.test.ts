@@ -3,10 +3,10 @@ import { add, mul, param, v } from "../../src/expr/ast.js";
 import { toInfix } from "../../src/expr/index.js";
 import { enumerateLaws } from "../../src/explain/enumeration.js";
 import { buildFeatures } from "../../src/explain/features.js";
-import { measure } from "../../src/explain/finalSelection.js";
+import { measure } from "../../src/explain/final-selection.js";
 import { polishLaw } from "../../src/explain/polish.js";
 import { Rng } from "../../src/explain/rng.js";
-import { forwardSelect } from "../../src/explain/sparseRegression.js";
+import { forwardSelect } from "../../src/explain/sparse-regression.js";
 
 const rng = new Rng(11);
 const x = Float64Array.from({ length: 64 }, () => rng.uniform(0.1, 0.9));

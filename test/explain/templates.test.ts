@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, normal, seededRandom, type Expr } from "../../src/expr/index.js";
-import { chooseByBits, measure, paretoFront, type Candidate, type MeasuredLaw } from "../../src/explain/finalSelection.js";
-import { fastPathCandidates } from "../../src/explain/fastPaths.js";
+import { chooseByBits, measure, paretoFront, type Candidate, type MeasuredLaw } from "../../src/explain/final-selection.js";
+import { fastPathCandidates } from "../../src/explain/fast-paths.js";
 import { templateCandidates, templateScan } from "../../src/explain/templates.js";
 
 type Row = Record<string, number>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { piReduction } from "../../src/explain/dimensionalAnalysis.js";
+import { piReduction } from "../../src/explain/dimensional-analysis.js";
 import { explain } from "../../src/explain/index.js";
 import { fitMonomials } from "../../src/explain/monomial.js";
 import { nearestFraction } from "../../src/explain/rational.js";

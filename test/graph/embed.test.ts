@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addExtraction, emptyGraph } from "../../src/graph/build.js";
-import { clearMemoryEmbeddings } from "../../src/graph/embeddingCache.js";
-import { extractOffline } from "../../src/graph/extractOffline.js";
-import { writeGraphFile } from "../../src/graph/graphFiles.js";
+import { clearMemoryEmbeddings } from "../../src/graph/embedding-cache.js";
+import { extractOffline } from "../../src/graph/extract-offline.js";
+import { writeGraphFile } from "../../src/graph/graph-files.js";
 import { runCli } from "../helpers/cli.js";
 import { reply, startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
 

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addExtraction, edgeKey, emptyGraph } from "../../src/graph/build.js";
-import { extractOffline } from "../../src/graph/extractOffline.js";
-import { toPlainProse } from "../../src/graph/plainText.js";
+import { extractOffline } from "../../src/graph/extract-offline.js";
+import { toPlainProse } from "../../src/graph/plain-text.js";
 import type { ConceptGraph } from "../../src/graph/types.js";
 
 const CORPUS = "test/fixtures/graph/corpus";

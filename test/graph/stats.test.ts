@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addRelation, emptyGraph } from "../../src/graph/build.js";
-import { fitPowerLaw, hurwitzZeta } from "../../src/graph/powerLaw.js";
+import { fitPowerLaw, hurwitzZeta } from "../../src/graph/power-law.js";
 import { SeededRandom } from "../../src/graph/random.js";
 import { graphStats } from "../../src/graph/stats.js";
 import type { ConceptGraph } from "../../src/graph/types.js";

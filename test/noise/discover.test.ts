@@ -7,8 +7,8 @@ import { scoreLaw } from "../../src/discover/laws.js";
 import type { Evidence } from "../../src/explain/types.js";
 import { parse } from "../../src/expr/index.js";
 import { RunStore } from "../../src/journal/index.js";
-import { dataBits } from "../../src/mdl/descriptionLength.js";
-import { noiseScales } from "../../src/mdl/noiseModel.js";
+import { dataBits } from "../../src/mdl/description-length.js";
+import { noiseScales } from "../../src/mdl/noise-model.js";
 import type { World } from "../../src/worlds/world.js";
 import { candidateExplainer, parabolaWorld } from "../discover/stand-ins.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { explain } from "../../src/explain/explain.js";
 import { compile, fitParams, normal, parse, seededRandom, type Expr } from "../../src/expr/index.js";
 import type { Evidence } from "../../src/explain/types.js";
-import { noiseScales } from "../../src/mdl/noiseModel.js";
+import { noiseScales } from "../../src/mdl/noise-model.js";
 
 const truth = (x: number) => (2 * x ** 3) / Math.expm1(1.3 * x);
 

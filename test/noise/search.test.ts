@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Scorer, type SearchData } from "../../src/explain/scoring.js";
 import { compile, fitParams, normal, parse, seededRandom } from "../../src/expr/index.js";
-import { noiseScales } from "../../src/mdl/noiseModel.js";
+import { noiseScales } from "../../src/mdl/noise-model.js";
 
 describe("the search's fitness under noise scales", () => {
   it("fits each shape by weighted least squares and scores the standardised error", () => {

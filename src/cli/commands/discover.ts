@@ -2,7 +2,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseCommandArgs, numberFlag } from "../args.js";
 import type { Command } from "../command.js";
 import { UserError } from "../errors.js";
-import { parseNoiseFlag } from "../../mdl/noiseModel.js";
+import { parseNoiseFlag } from "../../mdl/noise-model.js";
 
 const USAGE = `usage: worldbreaker discover <world> [options]
        worldbreaker discover --external "<command line>" [options]

@@ -6,7 +6,7 @@ import type { Command, CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
 import { readCsvFile } from "../../data/csv.js";
 import { explain } from "../../explain/explain.js";
-import { noiseScales, parseNoiseFlag } from "../../mdl/noiseModel.js";
+import { noiseScales, parseNoiseFlag } from "../../mdl/noise-model.js";
 import type { Evidence, ExplainResult } from "../../explain/types.js";
 
 const USAGE = `usage: worldbreaker explain <data.csv> --target <column> [options]

@@ -1,6 +1,6 @@
 import { findAnalogies } from "../../graph/analogy.js";
-import { formatAnalogies } from "../../graph/analogyReport.js";
-import { loadGraphRef } from "../../graph/graphFiles.js";
+import { formatAnalogies } from "../../graph/analogy-report.js";
+import { loadGraphRef } from "../../graph/graph-files.js";
 import { transferHypotheses } from "../../graph/transfer.js";
 import type { EdgeKind } from "../../graph/types.js";
 import { numberFlag, parseCommandArgs } from "../args.js";

@@ -1,6 +1,6 @@
 import { basename, extname } from "node:path";
-import { buildGraph, type Extractor } from "../../graph/buildGraph.js";
-import { writeGraphFile } from "../../graph/graphFiles.js";
+import { buildGraph, type Extractor } from "../../graph/build-graph.js";
+import { writeGraphFile } from "../../graph/graph-files.js";
 import { parseCommandArgs, numberFlag } from "../args.js";
 import type { CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
@@ -19,7 +19,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const name = values.name ?? (values.out ? basename(values.out, extname(values.out)) : "default");
   let extractor: Extractor | undefined;
   if (values.llm !== undefined) {
-    const { llmExtractor } = await import("../../graph/extractLlm.js");
+    const { llmExtractor } = await import("../../graph/extract-llm.js");
     extractor = await llmExtractor(values.llm, { env: ctx.env, cwd: ctx.cwd, store: values.store, budget: numberFlag("graph build", "budget", values.budget, { integer: true, min: 1 }), progress: (l) => ctx.stderr(l + "\n") });
   }
   const summary = await buildGraph({ paths: positionals, cwd: ctx.cwd, name, store: values.store, extractor, signal: ctx.signal, progress: (l) => ctx.stderr(l + "\n") });

@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { loadGraphRef } from "../../graph/graphFiles.js";
+import { loadGraphRef } from "../../graph/graph-files.js";
 import { hypothesisMarkdown, hypothesize } from "../../graph/hypothesize.js";
-import { openGraphLlm } from "../../graph/llmSession.js";
-import { resolveConceptPair } from "../../graph/resolveConcepts.js";
+import { openGraphLlm } from "../../graph/llm-session.js";
+import { resolveConceptPair } from "../../graph/resolve-concepts.js";
 import { builtinWorlds } from "../../worlds/registry.js";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import type { CommandContext } from "../command.js";

@@ -1,7 +1,7 @@
-import { DEFAULT_MIN_SIMILARITY } from "../../graph/embedMatch.js";
-import { loadGraphRef } from "../../graph/graphFiles.js";
+import { DEFAULT_MIN_SIMILARITY } from "../../graph/embed-match.js";
+import { loadGraphRef } from "../../graph/graph-files.js";
 import { formatPath, samplePath, samplePathBetween, type PathOptions } from "../../graph/path.js";
-import { resolveConceptPair } from "../../graph/resolveConcepts.js";
+import { resolveConceptPair } from "../../graph/resolve-concepts.js";
 import { loadLlmProfile, type LlmProfile } from "../../llm/profiles.js";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import type { CommandContext } from "../command.js";

@@ -1,4 +1,4 @@
-import { loadGraphRef } from "../../graph/graphFiles.js";
+import { loadGraphRef } from "../../graph/graph-files.js";
 import { formatStats, graphStats } from "../../graph/stats.js";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import type { CommandContext } from "../command.js";

@@ -3,11 +3,11 @@ import { resolve } from "node:path";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import type { Command, CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
-import { parseSequence } from "../../design/aminoAcids.js";
-import { externalPredictor } from "../../design/externalPredictor.js";
-import { predictForce } from "../../design/forceModel.js";
-import { parseFasta } from "../../design/naturalSequences.js";
-import { predictModes } from "../../design/vibrationModel.js";
+import { parseSequence } from "../../design/amino-acids.js";
+import { externalPredictor } from "../../design/external-predictor.js";
+import { predictForce } from "../../design/force-model.js";
+import { parseFasta } from "../../design/natural-sequences.js";
+import { predictModes } from "../../design/vibration-model.js";
 
 /** Longest sequence for the built-in modes model: a 3N×3N dense eigenproblem (N = 400 takes seconds). */
 const MAX_MODES_LENGTH = 400;

@@ -5,7 +5,7 @@ import { UserError } from "../errors.js";
 import { readCsvFile, requireColumn, shown } from "../../data/csv.js";
 import { ParseError } from "../../expr/index.js";
 import { scoreLaw } from "../../mdl/index.js";
-import { parseNoiseFlag } from "../../mdl/noiseModel.js";
+import { parseNoiseFlag } from "../../mdl/noise-model.js";
 
 const USAGE = `usage: worldbreaker score "<law>" <data.csv> --target <column> [--json] [--seed <n>] [--restarts <n>]
 

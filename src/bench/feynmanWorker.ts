@@ -1,7 +1,0 @@
-/** Worker-thread entry of the Feynman benchmark: runs the tasks it is sent, one at a time. */
-import { parentPort } from "node:worker_threads";
-import { runFeynmanTask, type FeynmanTask } from "./feynmanTask.js";
-
-parentPort?.on("message", async (task: FeynmanTask) => {
-  parentPort?.postMessage(await runFeynmanTask(task));
-});
