@@ -1,11 +1,11 @@
-import type { NoiseModel } from "./types.js";
+import type { NoiseEstimate } from "./types.js";
 
 /**
  * Fits the spread of observations around the law: variance = a + b·|prediction| by least squares on the
  * squared residuals, clamped so it never goes below a tenth of the pooled variance. This covers constant
  * noise (b = 0) and counting noise (Poisson: variance equals the mean) with one form.
  */
-export function fitNoiseModel(predicted: ArrayLike<number>, observed: ArrayLike<number>): NoiseModel {
+export function fitNoiseEstimate(predicted: ArrayLike<number>, observed: ArrayLike<number>): NoiseEstimate {
   const xs: number[] = [];
   const r2: number[] = [];
   for (let i = 0; i < predicted.length; i++) {

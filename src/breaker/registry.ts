@@ -1,5 +1,5 @@
-import { UserError } from "../errors.js";
 import { coverageStrategy } from "./coverage.js";
+import { BreakerError } from "./errors.js";
 import { disagreementStrategy } from "./disagreement.js";
 import { frontierStrategy } from "./frontier.js";
 import { randomStrategy } from "./random.js";
@@ -26,11 +26,11 @@ export const DEFAULT_MIX: Array<{ name: string; weight: number }> = [
   { name: "stages", weight: 1 },
 ];
 
-/** Looks strategies up by name; an unknown one is a UserError listing the known ones. */
+/** Looks strategies up by name; an unknown one is a BreakerError listing the known ones. */
 export function strategiesByName(names: readonly string[]): BreakerStrategy[] {
   return names.map((n) => {
     const s = Object.hasOwn(breakerStrategies, n) ? breakerStrategies[n] : undefined;
-    if (!s) throw new UserError(`unknown Breaker strategy '${n}'; known: ${Object.keys(breakerStrategies).join(", ")}`);
+    if (!s) throw new BreakerError(`unknown Breaker strategy '${n}'; known: ${Object.keys(breakerStrategies).join(", ")}`);
     return s;
   });
 }

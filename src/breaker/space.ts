@@ -1,5 +1,5 @@
 import type { Experiment, InputSpec } from "../worlds/world.js";
-import type { Rng } from "./rng.js";
+import { shuffle, type UniformSource } from "../random/index.js";
 
 /**
  * The experiment space in normalised coordinates: each input maps to [0, 1] over its full range,
@@ -53,13 +53,13 @@ export function clipExperiment(inputs: readonly InputSpec[], e: Experiment): Exp
 }
 
 /** Uniform random experiments over the full range (or, with `initial`, over each input's initial sub-range). */
-export function sampleUniform(inputs: readonly InputSpec[], count: number, rng: Rng, initial = false): Experiment[] {
+export function sampleUniform(inputs: readonly InputSpec[], count: number, rng: UniformSource, initial = false): Experiment[] {
   const out: Experiment[] = [];
   for (let i = 0; i < count; i++) out.push(sampleOne(inputs, rng, initial));
   return out;
 }
 
-function sampleOne(inputs: readonly InputSpec[], rng: Rng, initial: boolean): Experiment {
+function sampleOne(inputs: readonly InputSpec[], rng: UniformSource, initial: boolean): Experiment {
   const e: Experiment = {};
   for (const s of inputs) {
     const [lo, hi] = initial && s.initial ? s.initial : [s.min, s.max];
@@ -69,8 +69,8 @@ function sampleOne(inputs: readonly InputSpec[], rng: Rng, initial: boolean): Ex
 }
 
 /** A Latin-hypercube design: `count` experiments stratified along every input (initial sub-range if asked). */
-export function latinHypercube(inputs: readonly InputSpec[], count: number, rng: Rng, initial = false): Experiment[] {
-  const perms = inputs.map(() => shuffle([...Array(count).keys()], rng));
+export function latinHypercube(inputs: readonly InputSpec[], count: number, rng: UniformSource, initial = false): Experiment[] {
+  const perms = inputs.map(() => shuffle(rng, [...Array(count).keys()]));
   const out: Experiment[] = [];
   for (let i = 0; i < count; i++) {
     const e: Experiment = {};
@@ -84,15 +84,6 @@ export function latinHypercube(inputs: readonly InputSpec[], count: number, rng:
     out.push(e);
   }
   return out;
-}
-
-/** Fisher–Yates shuffle in place with a seeded generator. */
-export function shuffle<T>(xs: T[], rng: Rng): T[] {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [xs[i], xs[j]] = [xs[j], xs[i]];
-  }
-  return xs;
 }
 
 /** Round by which the attack region covers the whole range at the latest. */
@@ -125,7 +116,7 @@ export function fullRangeRound(inputs: readonly InputSpec[]): number {
 }
 
 /** Uniform random experiments inside a unit-coordinate box. */
-export function sampleInRegion(inputs: readonly InputSpec[], region: ReadonlyArray<readonly [number, number]>, count: number, rng: Rng): Experiment[] {
+export function sampleInRegion(inputs: readonly InputSpec[], region: ReadonlyArray<readonly [number, number]>, count: number, rng: UniformSource): Experiment[] {
   const out: Experiment[] = [];
   for (let i = 0; i < count; i++) {
     const e: Experiment = {};

@@ -1,5 +1,5 @@
 import type { Experiment, InputSpec, StageSpec, WorldInfo } from "../worlds/world.js";
-import type { Rng } from "./rng.js";
+import type { UniformSource } from "../random/index.js";
 
 /** A law the Breaker can ask for predictions at experiments it has not run (NaN where it cannot say). */
 export interface Predictor {
@@ -11,7 +11,7 @@ export interface Predictor {
 }
 
 /** Expected spread of an observation given the law's prediction there (fitted to the residuals). */
-export interface NoiseModel {
+export interface NoiseEstimate {
   sigma(predicted: number): number;
 }
 
@@ -21,14 +21,14 @@ export interface BreakerContext {
   /** The inputs the Breaker chooses (the world's inputs). */
   inputs: readonly InputSpec[];
   round: number;
-  rng: Rng;
+  rng: UniformSource;
   /** Answered experiments so far (failed ones included) and the observed outputs (null: failed). */
   evidence: { experiments: readonly Experiment[]; outputs: readonly (number | null)[] };
   /** The current law (absent before round 0 ends). */
   current?: Predictor;
   /** Competing laws: the Explainer's Pareto front, the received theory, agent proposals. */
   competitors: readonly Predictor[];
-  noise: NoiseModel;
+  noise: NoiseEstimate;
   /** Experiments that may be chosen: generated points for simulators, the remaining rows for pools. */
   candidates: readonly Experiment[];
   /**

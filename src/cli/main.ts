@@ -1,5 +1,6 @@
 import type { CommandContext } from "./command.js";
 import { commandLoaders } from "./commands/index.js";
+import { WorldbreakerError } from "../errors.js";
 import { UserError } from "./errors.js";
 import { packageVersion } from "./version.js";
 
@@ -62,7 +63,8 @@ export async function main(argv: string[], ctx: CommandContext = processContext(
     }
     return await cmd.run(rest, ctx);
   } catch (err) {
-    if (err instanceof UserError) {
+    // Every failure of ours (UserError, and the layers' own classes such as DerivedVariableError) is one line.
+    if (err instanceof WorldbreakerError) {
       ctx.stderr(`worldbreaker: ${err.message}\n`);
       return err.exitCode;
     }

@@ -1,4 +1,4 @@
-import { UserError } from "../errors.js";
+import { DesignError } from "./errors.js";
 
 /** The twenty standard amino acids in one-letter code, in a fixed order used by every table and profile. */
 export const AMINO_ACIDS = "ACDEFGHIKLMNPQRSTVWY";
@@ -22,12 +22,12 @@ export const MAX_SEQUENCE_LENGTH = 1000;
  */
 export function parseSequence(text: string, what = "sequence", maxLength = MAX_SEQUENCE_LENGTH): string {
   const seq = text.replace(/\s+/g, "").replace(/\*$/, "").toUpperCase();
-  if (seq.length === 0) throw new UserError(`${what} is empty`);
+  if (seq.length === 0) throw new DesignError(`${what} is empty`);
   for (let i = 0; i < seq.length; i++) {
     if (AA_INDEX[seq[i]] === undefined) {
-      throw new UserError(`${what}: '${seq[i]}' at position ${i + 1} is not one of the 20 standard amino acids (${AMINO_ACIDS})`);
+      throw new DesignError(`${what}: '${seq[i]}' at position ${i + 1} is not one of the 20 standard amino acids (${AMINO_ACIDS})`);
     }
   }
-  if (seq.length > maxLength) throw new UserError(`${what} has ${seq.length} residues; at most ${maxLength} are supported`);
+  if (seq.length > maxLength) throw new DesignError(`${what} has ${seq.length} residues; at most ${maxLength} are supported`);
   return seq;
 }

@@ -6,7 +6,7 @@
  *   ends; terminal and all-coil chains are grown with 3.8 Å virtual bonds, angle and dihedral from a narrow
  *   residue-dependent band (natural-extension reference frame), deterministic for a given sequence.
  */
-import { Rng } from "./rng.js";
+import { Rng } from "../random/index.js";
 
 interface Internal { bond: number; angle: number; dihedral: number }
 

@@ -6,16 +6,16 @@
  *   F* = (kT/Δx) · ln( r Δx / (k0 kT) )
  * and the exact mean force ⟨F⟩ = (kT/Δx) · e^a · E1(a) with a = k0 kT / (r Δx).
  */
-import { KT } from "./worm-like-chain.js";
+import { KT_298K_PN_NM } from "./worm-like-chain.js";
 
 /** Unfolding rate (1/s) at force f (pN). */
 export function bellRate(k0: number, dx: number, f: number): number {
-  return k0 * Math.exp((f * dx) / KT);
+  return k0 * Math.exp((f * dx) / KT_298K_PN_NM);
 }
 
 /** Most probable unfolding force (pN) at constant loading rate (pN/s). */
 export function mostProbableForce(k0: number, dx: number, loadingRate: number): number {
-  return (KT / dx) * Math.log((loadingRate * dx) / (k0 * KT));
+  return (KT_298K_PN_NM / dx) * Math.log((loadingRate * dx) / (k0 * KT_298K_PN_NM));
 }
 
 /** Exponential integral E1(a) for a > 0 (series for small a, continued fraction for large a). */
@@ -50,8 +50,8 @@ export function expIntegralE1(a: number): number {
 
 /** Exact mean unfolding force (pN) at constant loading rate (pN/s), starting from zero force. */
 export function meanForceAtLoadingRate(k0: number, dx: number, loadingRate: number): number {
-  const a = (k0 * KT) / (loadingRate * dx);
+  const a = (k0 * KT_298K_PN_NM) / (loadingRate * dx);
   // e^a E1(a) written to avoid overflow for large a.
   const scaled = a < 1 ? Math.exp(a) * expIntegralE1(a) : expIntegralE1(a) * Math.exp(a);
-  return (KT / dx) * scaled;
+  return (KT_298K_PN_NM / dx) * scaled;
 }

@@ -5,7 +5,7 @@
  * search evaluates is admissible.
  */
 import { AMINO_ACIDS } from "./amino-acids.js";
-import type { Rng } from "./rng.js";
+import type { Rng } from "../random/index.js";
 
 /** Limits every designed sequence must respect. */
 export interface SequenceConstraints {

@@ -1,17 +1,17 @@
 /**
  * Inverse design: searches sequences whose predicted force response or vibrations match a target, then picks a
  * diverse set of the best (and of the worst, as controls), re-verifies each with many stochastic replicas and
- * measures its novelty against natural sequences. Pure orchestration over a Predictor and a SearchStrategy.
+ * measures its novelty against natural sequences. Pure orchestration over a ProteinPredictor and a SearchStrategy.
  */
 import { DEFAULT_CONSTRAINTS, type SequenceConstraints } from "./constraints.js";
 import { geneticAlgorithm } from "./genetic-algorithm.js";
 import type { NaturalSequence } from "./natural-sequences.js";
 import { hammingIdentity, novelty } from "./novelty.js";
 import { forceError, modesError, modesR2 } from "./objective.js";
-import type { ForceResult, ModesResult, Predictor } from "./predictor.js";
+import type { ForceResult, ModesResult, ProteinPredictor } from "./predictor.js";
 import { profileSearch } from "./profile-search.js";
 import { randomSearch } from "./random-search.js";
-import { childSeed } from "./rng.js";
+import { deriveSeed } from "../random/index.js";
 import type { SearchProgress, SearchStrategy } from "./search.js";
 import type { ForceTarget, ModesTarget } from "./targets.js";
 
@@ -32,7 +32,7 @@ export interface DesignRequest {
   /** Seed of the whole run. */
   seed: number;
   /** Forward model. */
-  predictor: Predictor;
+  predictor: ProteinPredictor;
   /** Natural sequences for novelty. */
   natural: readonly NaturalSequence[];
   /** Designs to return (default 5). */
@@ -105,11 +105,10 @@ export function diversePick(ranked: string[], k: number, maxIdentity: number): s
 async function verify(req: DesignRequest, sequences: string[], searchErrors: Map<string, number>): Promise<DesignRecord[]> {
   if (sequences.length === 0) return [];
   const replicas = Math.max(1, req.replicas ?? 32);
-  const base = childSeed(req.seed, 7919);
   const perReplica: (ForceResult | ModesResult)[][] = [];
   for (let r = 0; r < replicas; r++) {
     // Modes: seed 0 would be the unperturbed trace the search saw; verification uses fresh, non-zero seeds.
-    const seed = (childSeed(base, r) % 2147483646) + 1;
+    const seed = (deriveSeed(req.seed, "verify", r) % 2147483646) + 1;
     perReplica.push(req.goal.kind === "force"
       ? await req.predictor.force(sequences, { seed, replicas: 1 })
       : await req.predictor.modes(sequences, { seed, replicas: 1, bfactors: false }));
@@ -149,7 +148,7 @@ export async function runDesign(req: DesignRequest): Promise<DesignOutcome> {
   const strategy = STRATEGIES[req.strategy ?? (req.goal.kind === "force" ? "profile" : "ga")];
   if (!strategy) throw new Error(`unknown search strategy '${req.strategy}'`);
   const searchReplicas = req.searchReplicas ?? 24;
-  const searchSeed = childSeed(req.seed, 1);
+  const searchSeed = deriveSeed(req.seed, "search-replicas");
   const evaluate = async (seqs: string[]): Promise<number[]> => {
     if (req.goal.kind === "force") {
       const t = req.goal.target;
@@ -164,7 +163,7 @@ export async function runDesign(req: DesignRequest): Promise<DesignOutcome> {
     constraints: req.constraints ?? DEFAULT_CONSTRAINTS,
     evaluate,
     budget: req.budget,
-    seed: childSeed(req.seed, 2),
+    seed: deriveSeed(req.seed, "search"),
     signal: req.signal,
     onGeneration: req.onProgress,
   });

@@ -4,13 +4,15 @@
  *   {"op":"predict","kind":"force"|"modes","sequences":["…"],"seed":n,"replicas":n}
  *   → {"results":[{"fmax","energy","history":[25 numbers]} | {"modes":[[…],[…],[…]],"bfactors"?:[…]}, …]}
  * then {"op":"close"} (command only). Any request may be answered {"error":"message"}. Answers are validated;
- * a malformed answer is a one-line UserError naming the predictor and the problem.
+ * a malformed answer is a one-line DesignError naming the predictor and the problem.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { createInterface } from "node:readline";
 import { z } from "zod";
-import { UserError } from "../errors.js";
-import type { ForceResult, ModesResult, PredictOptions, Predictor } from "./predictor.js";
+import { splitCommandLine } from "../worlds/command-line.js";
+import { WorldError } from "../worlds/errors.js";
+import { DesignError } from "./errors.js";
+import type { ForceResult, ModesResult, PredictOptions, ProteinPredictor } from "./predictor.js";
 
 const forceSchema = z.object({ fmax: z.number().finite(), energy: z.number().finite(), history: z.array(z.number().finite()).length(25) });
 const modesSchema = z.object({ modes: z.array(z.array(z.number().finite())).length(3), bfactors: z.array(z.number().finite()).optional() });
@@ -18,48 +20,39 @@ const answerSchema = z.union([z.object({ error: z.string() }), z.object({ result
 
 function validate(name: string, kind: "force" | "modes", answer: unknown, sequences: string[]): (ForceResult | ModesResult)[] {
   const parsed = answerSchema.safeParse(answer);
-  if (!parsed.success) throw new UserError(`predictor ${name}: answer is neither {"results": [...]} nor {"error": "..."}`);
-  if ("error" in parsed.data) throw new UserError(`predictor ${name}: ${parsed.data.error}`);
+  if (!parsed.success) throw new DesignError(`predictor ${name}: answer is neither {"results": [...]} nor {"error": "..."}`);
+  if ("error" in parsed.data) throw new DesignError(`predictor ${name}: ${parsed.data.error}`);
   const results = parsed.data.results;
-  if (results.length !== sequences.length) throw new UserError(`predictor ${name}: ${results.length} results for ${sequences.length} sequences`);
+  if (results.length !== sequences.length) throw new DesignError(`predictor ${name}: ${results.length} results for ${sequences.length} sequences`);
   return results.map((r, i) => {
     const one = (kind === "force" ? forceSchema : modesSchema).safeParse(r);
     if (!one.success) {
       const issue = one.error.issues[0];
-      throw new UserError(`predictor ${name}: result ${i + 1}: field '${issue.path.join(".")}': ${issue.message}`);
+      throw new DesignError(`predictor ${name}: result ${i + 1}: field '${issue.path.join(".")}': ${issue.message}`);
     }
     if (kind === "modes") {
       const m = one.data as ModesResult;
       if (m.modes.some((row) => row.length !== sequences[i].length)) {
-        throw new UserError(`predictor ${name}: result ${i + 1}: each mode needs ${sequences[i].length} amplitudes`);
+        throw new DesignError(`predictor ${name}: result ${i + 1}: each mode needs ${sequences[i].length} amplitudes`);
       }
     }
     return one.data as ForceResult | ModesResult;
   });
 }
 
-/** Splits a command line into words, honouring single and double quotes (no shell is involved). */
-export function splitCommandLine(line: string): string[] {
-  const words: string[] = [];
-  let cur = "";
-  let quote: string | null = null;
-  let has = false;
-  for (const ch of line) {
-    if (quote) {
-      if (ch === quote) quote = null; else cur += ch;
-    } else if (ch === "'" || ch === '"') { quote = ch; has = true; }
-    else if (/\s/.test(ch)) { if (has || cur) words.push(cur); cur = ""; has = false; }
-    else cur += ch;
+/** The predictor's argv, split as external worlds split theirs (see `splitCommandLine`); a bad line is a DesignError. */
+function predictorArgv(commandLine: string): string[] {
+  try {
+    return splitCommandLine(commandLine, "predictor command");
+  } catch (err) {
+    if (!(err instanceof WorldError)) throw err;
+    throw new DesignError(err.message);
   }
-  if (quote) throw new UserError(`predictor command has an unclosed ${quote} quote`);
-  if (has || cur) words.push(cur);
-  if (words.length === 0) throw new UserError("predictor command is empty");
-  return words;
 }
 
 /** A predictor running as a child process speaking JSON lines. */
-export function commandPredictor(commandLine: string, cwd: string): Predictor {
-  const [cmd, ...args] = splitCommandLine(commandLine);
+export function commandPredictor(commandLine: string, cwd: string): ProteinPredictor {
+  const [cmd, ...args] = predictorArgv(commandLine);
   const name = `'${commandLine}'`;
   let child: ChildProcessWithoutNullStreams | null = null;
   const waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
@@ -71,13 +64,18 @@ export function commandPredictor(commandLine: string, cwd: string): Predictor {
   };
   const start = () => {
     const c = spawn(cmd, args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
-    c.on("error", (e) => fail(new UserError(`predictor ${name} could not start: ${e.message}`)));
-    c.on("exit", (code) => fail(new UserError(`predictor ${name} exited (code ${code})${stderrTail ? `: ${stderrTail.trim().split("\n").pop()}` : ""}`)));
+    c.on("error", (e) => fail(new DesignError(`predictor ${name} could not start: ${e.message}`)));
+    c.on("exit", (code) => fail(new DesignError(`predictor ${name} exited (code ${code})${stderrTail ? `: ${stderrTail.trim().split("\n").pop()}` : ""}`)));
     c.stderr.on("data", (d: Buffer) => { stderrTail = (stderrTail + d.toString()).slice(-500); });
     createInterface({ input: c.stdout }).on("line", (line) => {
       const w = waiting.shift();
       if (!w) return;
-      try { w.resolve(JSON.parse(line)); } catch { w.reject(new UserError(`predictor ${name} wrote a line that is not JSON: ${line.slice(0, 80)}`)); }
+      try {
+        w.resolve(JSON.parse(line));
+      } catch (err) {
+        if (!(err instanceof SyntaxError)) throw err;
+        w.reject(new DesignError(`predictor ${name} wrote a line that is not JSON: ${line.slice(0, 80)}`));
+      }
     });
     return c;
   };
@@ -98,7 +96,7 @@ export function commandPredictor(commandLine: string, cwd: string): Predictor {
     async close() {
       if (!child || failure) return;
       const c = child;
-      failure = new UserError(`predictor ${name} is closed`);
+      failure = new DesignError(`predictor ${name} is closed`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => { c.kill(); resolve(); }, 2000);
         c.once("exit", () => { clearTimeout(timer); resolve(); });
@@ -109,7 +107,7 @@ export function commandPredictor(commandLine: string, cwd: string): Predictor {
 }
 
 /** A predictor behind an HTTP endpoint taking the request JSON by POST. */
-export function httpPredictor(url: string, signal?: AbortSignal): Predictor {
+export function httpPredictor(url: string, signal?: AbortSignal): ProteinPredictor {
   const name = url;
   const predict = async (kind: "force" | "modes", sequences: string[], o: PredictOptions) => {
     let res: Response;
@@ -121,11 +119,16 @@ export function httpPredictor(url: string, signal?: AbortSignal): Predictor {
         signal,
       });
     } catch (e) {
-      throw new UserError(`predictor ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new DesignError(`predictor ${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (!res.ok) throw new UserError(`predictor ${name}: HTTP ${res.status}`);
+    if (!res.ok) throw new DesignError(`predictor ${name}: HTTP ${res.status}`);
     let body: unknown;
-    try { body = await res.json(); } catch { throw new UserError(`predictor ${name}: answer is not JSON`); }
+    try {
+      body = await res.json();
+    } catch (err) {
+      if (!(err instanceof SyntaxError)) throw err;
+      throw new DesignError(`predictor ${name}: answer is not JSON`);
+    }
     return validate(name, kind, body, sequences);
   };
   return {
@@ -137,6 +140,6 @@ export function httpPredictor(url: string, signal?: AbortSignal): Predictor {
 }
 
 /** Chooses an HTTP or command predictor from a user-given specification. */
-export function externalPredictor(spec: string, cwd: string, signal?: AbortSignal): Predictor {
+export function externalPredictor(spec: string, cwd: string, signal?: AbortSignal): ProteinPredictor {
   return /^https?:\/\//i.test(spec.trim()) ? httpPredictor(spec.trim(), signal) : commandPredictor(spec, cwd);
 }

@@ -12,7 +12,7 @@ import { predictSecondaryStructure } from "./chou-fasman.js";
 import { segmentDomains, type Domain } from "./domains.js";
 import { calibratedK0, CLASS_PARAMETERS, DEFAULT_SPRING, foldedSpan, REFERENCE_SPEED } from "./mechanical-classes.js";
 import { binnedForce, curveEnergy, pull, type PullingSetup, type PullingTrace } from "./pulling.js";
-import { childSeed, Rng } from "./rng.js";
+import { derive } from "../random/index.js";
 
 /** Number of points in a force history. */
 export const HISTORY_POINTS = 25;
@@ -97,7 +97,7 @@ export function predictForce(sequence: string, conditions: ForceConditions = {})
   const hist = new Float64Array(HISTORY_POINTS);
   let first: PullingTrace | null = null;
   for (let r = 0; r < replicas; r++) {
-    const trace = pull(setup, new Rng(childSeed(seed, r)));
+    const trace = pull(setup, derive(seed, "replica", r));
     if (first === null) first = trace;
     let fmax = 0;
     for (const f of trace.force) if (f > fmax) fmax = f;

@@ -4,7 +4,7 @@
  */
 import { AMINO_ACIDS } from "./amino-acids.js";
 import { repair } from "./constraints.js";
-import { Rng } from "./rng.js";
+import { Rng } from "../random/index.js";
 import { Archive, randomSequence, type SearchProblem, type SearchResult } from "./search.js";
 
 /** Genetic-algorithm search. */

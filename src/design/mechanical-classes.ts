@@ -15,7 +15,7 @@
  * reference speed 600 nm/s; where the original speed differed the anchor is approximate.
  */
 import { solveForce } from "./pulling.js";
-import { CONTOUR_PER_RESIDUE_NM, KT, PERSISTENCE_NM } from "./worm-like-chain.js";
+import { CONTOUR_PER_RESIDUE_NM, KT_298K_PN_NM, PEPTIDE_PERSISTENCE_NM } from "./worm-like-chain.js";
 
 /** Mechanical class of a domain, from its secondary-structure topology. */
 export type MechanicalClass = "beta-shear" | "alpha-beta-shear" | "beta-unzip" | "alpha-beta" | "alpha-bundle" | "helix";
@@ -60,7 +60,7 @@ export function forceRamp(residues: number, tether: number, spring: number, maxF
   const contour = tether * CONTOUR_PER_RESIDUE_NM;
   const out: number[] = [];
   for (let z = span; ; z += RAMP_DZ) {
-    const [f] = solveForce(z, span, contour, spring, PERSISTENCE_NM);
+    const [f] = solveForce(z, span, contour, spring, PEPTIDE_PERSISTENCE_NM);
     out.push(f);
     if (f > maxForce) break;
   }
@@ -74,9 +74,9 @@ export function rampMeanForce(ramp: Float64Array, k0: number, dx: number, speed:
   const dt = RAMP_DZ / speed;
   let logSurvival = 0;
   let mean = 0;
-  let prevRate = k0 * Math.exp((ramp[0] * dx) / KT);
+  let prevRate = k0 * Math.exp((ramp[0] * dx) / KT_298K_PN_NM);
   for (let i = 1; i < ramp.length; i++) {
-    const rate = k0 * Math.exp((ramp[i] * dx) / KT);
+    const rate = k0 * Math.exp((ramp[i] * dx) / KT_298K_PN_NM);
     const dLog = 0.5 * (rate + prevRate) * dt;
     mean += Math.exp(-logSurvival) * (1 - Math.exp(-dLog)) * 0.5 * (ramp[i] + ramp[i - 1]);
     logSurvival += dLog;

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../errors.js";
+import { DesignError } from "./errors.js";
 import { parseSequence } from "./amino-acids.js";
 import { parsePdb } from "./pdb.js";
 
@@ -47,12 +48,12 @@ export function parseFasta(text: string, name: string): NaturalSequence[] {
       buf = "";
       startLine = i + 1;
     } else if (line.trim() !== "") {
-      if (id === null) throw new UserError(`${name}: line ${i + 1}: sequence data before the first '>' header`);
+      if (id === null) throw new DesignError(`${name}: line ${i + 1}: sequence data before the first '>' header`);
       buf += line.trim();
     }
   });
   flush();
-  if (out.length === 0) throw new UserError(`${name}: no FASTA records found`);
+  if (out.length === 0) throw new DesignError(`${name}: no FASTA records found`);
   return out;
 }
 
@@ -60,12 +61,17 @@ export function parseFasta(text: string, name: string): NaturalSequence[] {
 export function loadNaturalSequences(path: string): NaturalSequence[] {
   let list: NaturalSequence[] = [];
   let stat;
-  try { stat = statSync(path); } catch { throw new UserError(`natural sequences: cannot read '${path}'`); }
+  try {
+    stat = statSync(path);
+  } catch (err) {
+    if (typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
+    throw new UserError(`natural sequences: cannot read '${path}'`);
+  }
   if (stat.isDirectory()) {
     for (const f of readdirSync(path).filter((f) => f.toLowerCase().endsWith(".pdb")).sort()) {
       list.push(...fromPdbText(readFileSync(join(path, f), "utf8"), join(path, f), f.replace(/\.pdb$/i, "")));
     }
-    if (list.length === 0) throw new UserError(`natural sequences: no .pdb files in '${path}'`);
+    if (list.length === 0) throw new DesignError(`natural sequences: no .pdb files in '${path}'`);
   } else {
     const text = readFileSync(path, "utf8");
     list = path.toLowerCase().endsWith(".pdb") ? fromPdbText(text, path, path.replace(/^.*[\\/]/, "").replace(/\.pdb$/i, "")) : parseFasta(text, path);

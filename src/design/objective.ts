@@ -5,6 +5,7 @@
  *   modes:               mean over the three modes of (1 − R²), R² clipped below at −1 so one wild mode cannot
  *                        swamp the others, predicted modes matched to target modes by the best permutation; R² = 1 − Σ(a − a*)² / Σ(a* − ā*)².
  */
+import { rSquared } from "../mdl/index.js";
 import type { ForceResult, ModesResult } from "./predictor.js";
 import type { ForceTarget, ModesTarget } from "./targets.js";
 
@@ -27,18 +28,9 @@ export function forceError(p: ForceResult, t: ForceTarget): number {
   return e;
 }
 
-/** Coefficient of determination of a predicted series against a target series. */
-export function rSquared(predicted: number[], target: number[]): number {
-  const n = target.length;
-  let mean = 0;
-  for (const v of target) mean += v;
-  mean /= n;
-  let ssRes = 0, ssTot = 0;
-  for (let i = 0; i < n; i++) {
-    ssRes += ((predicted[i] ?? 0) - target[i]) ** 2;
-    ssTot += (target[i] - mean) ** 2;
-  }
-  return ssTot > 0 ? 1 - ssRes / ssTot : ssRes === 0 ? 1 : 0;
+/** R² of a predicted mode against a target mode; residues the prediction lacks count as amplitude 0. */
+function modeR2(predicted: readonly number[], target: readonly number[]): number {
+  return rSquared(target, target.map((_, i) => predicted[i] ?? 0));
 }
 
 const PERMUTATIONS = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
@@ -49,7 +41,7 @@ const PERMUTATIONS = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2,
  * permutation with the highest mean (clipped) R².
  */
 export function modesR2(p: ModesResult, t: ModesTarget): number[] {
-  const r = t.modes.map((m) => [0, 1, 2].map((k) => rSquared(p.modes[k] ?? [], m)));
+  const r = t.modes.map((m) => [0, 1, 2].map((k) => modeR2(p.modes[k] ?? [], m)));
   let best: number[] = [];
   let bestScore = -Infinity;
   for (const perm of PERMUTATIONS) {

@@ -3,7 +3,7 @@
  * chain, the chain's SEQRES sequence, and the author's HELIX/SHEET records as per-residue H/E/C states.
  * Pure: it parses text; reading the file is the caller's job.
  */
-import { UserError } from "../errors.js";
+import { DesignError } from "./errors.js";
 import { THREE_TO_ONE } from "./amino-acids.js";
 
 /** One chain of a PDB entry, reduced to its Cα trace. */
@@ -72,7 +72,7 @@ export function parsePdb(text: string, name = "PDB file"): PdbChain[] {
       const x = Number(line.slice(30, 38)), y = Number(line.slice(38, 46)), z = Number(line.slice(46, 54));
       const b = Number(line.slice(60, 66));
       if (![x, y, z].every(Number.isFinite) || !Number.isFinite(resSeq)) {
-        throw new UserError(`${name}: line ${ln + 1}: unreadable ATOM record`);
+        throw new DesignError(`${name}: line ${ln + 1}: unreadable ATOM record`);
       }
       seen.add(key);
       let c = chains.get(chain);
@@ -83,7 +83,7 @@ export function parsePdb(text: string, name = "PDB file"): PdbChain[] {
       c.keys.push(key);
     }
   }
-  if (order.length === 0) throw new UserError(`${name}: no Cα atoms of standard residues found`);
+  if (order.length === 0) throw new DesignError(`${name}: no Cα atoms of standard residues found`);
   return order.map((chain) => {
     const c = chains.get(chain)!;
     return {

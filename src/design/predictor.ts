@@ -1,5 +1,5 @@
 /**
- * The seam between design and forward models. A Predictor answers batches of sequences with force or mode
+ * The seam between design and forward models. A ProteinPredictor answers batches of sequences with force or mode
  * predictions; the built-in one runs our physics models, an external one (external-predictor.ts) delegates to a
  * process or HTTP endpoint (a ForceGen/VibeGen network, molecular dynamics, a lab) speaking the same JSON.
  */
@@ -35,7 +35,7 @@ export interface PredictOptions {
 }
 
 /** Anything that predicts properties of sequences. */
-export interface Predictor {
+export interface ProteinPredictor {
   /** Name shown in reports. */
   readonly name: string;
   /** Predicts force responses of sequences (same order). */
@@ -55,7 +55,7 @@ export interface BuiltinConditions {
 }
 
 /** The built-in physics predictor (Chou–Fasman + Bell–Evans/WLC kinetic Monte Carlo + ANM/GNM). */
-export function builtinPredictor(conditions: BuiltinConditions = {}): Predictor {
+export function builtinPredictor(conditions: BuiltinConditions = {}): ProteinPredictor {
   return {
     name: "builtin (Chou–Fasman → Bell–Evans/WLC KMC; idealised Cα → ANM/GNM)",
     async force(sequences, options) {

@@ -10,7 +10,7 @@
  */
 import { AMINO_ACIDS, AA_INDEX } from "./amino-acids.js";
 import { repair } from "./constraints.js";
-import { Rng } from "./rng.js";
+import { Rng } from "../random/index.js";
 import { Archive, type SearchProblem, type SearchResult } from "./search.js";
 
 // Tuned on held-out force and modes targets (BENCHMARKS.md (design)): a slow profile with a 5 % uniform floor
@@ -31,7 +31,7 @@ export async function profileSearch(problem: SearchProblem): Promise<SearchResul
   const profile = Array.from({ length: n }, () => new Float64Array(20).fill(1 / 20));
   const weights = Array.from({ length: mu }, (_, r) => Math.log(mu + 0.5) - Math.log(r + 1));
   const wsum = weights.reduce((a, b) => a + b, 0);
-  const drawAt = (i: number): string => AMINO_ACIDS[rng.pick(profile[i])];
+  const drawAt = (i: number): string => AMINO_ACIDS[rng.weighted(profile[i])];
   while (!archive.done) {
     const elites = archive.top(mu).map(([s]) => s);
     const batch: string[] = [];
@@ -44,12 +44,12 @@ export async function profileSearch(problem: SearchProblem): Promise<SearchResul
         s = "";
         for (let i = 0; i < n; i++) s += drawAt(i);
       } else if (elites.length > 1 && rng.next() < CROSS) {
-        const a = elites[rng.pick(weights.slice(0, elites.length))];
-        const b = elites[rng.pick(weights.slice(0, elites.length))];
+        const a = elites[rng.weighted(weights.slice(0, elites.length))];
+        const b = elites[rng.weighted(weights.slice(0, elites.length))];
         const cut = 1 + rng.int(n - 1);
         s = a.slice(0, cut) + b.slice(cut);
       } else {
-        const chars = elites[rng.pick(weights.slice(0, elites.length))].split("");
+        const chars = elites[rng.weighted(weights.slice(0, elites.length))].split("");
         const m = 1 + rng.int(4);
         for (let k = 0; k < m; k++) { const i = rng.int(n); chars[i] = drawAt(i); }
         s = chars.join("");

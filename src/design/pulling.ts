@@ -9,8 +9,8 @@
  * Exp(1) variate; the domain that unfolds is then chosen with probability k_i / Σ k_i. Steps in z are
  * adapted so that F changes by at most 0.5 pN per step. No refolding (forces far above equilibrium).
  */
-import type { Rng } from "./rng.js";
-import { CONTOUR_PER_RESIDUE_NM, KT, PERSISTENCE_NM, wlcForce, wlcForceSlope } from "./worm-like-chain.js";
+import type { Rng } from "../random/index.js";
+import { CONTOUR_PER_RESIDUE_NM, KT_298K_PN_NM, PEPTIDE_PERSISTENCE_NM, wlcForce, wlcForceSlope } from "./worm-like-chain.js";
 
 /** One folded domain as the pulling simulation sees it. */
 export interface PulledDomain {
@@ -86,7 +86,7 @@ export function solveForce(z: number, folded: number, contour: number, kc: numbe
 
 /** Runs one stochastic pull; `signal` is not needed here because one pull takes milliseconds. */
 export function pull(setup: PullingSetup, rng: Rng): PullingTrace {
-  const p = setup.persistence ?? PERSISTENCE_NM;
+  const p = setup.persistence ?? PEPTIDE_PERSISTENCE_NM;
   const endFraction = setup.endFraction ?? 0.5;
   const kc = setup.springConstant;
   const v = setup.speed;
@@ -103,7 +103,7 @@ export function pull(setup: PullingSetup, rng: Rng): PullingTrace {
   const ruptures: Rupture[] = [];
   const hazard = (f: number): number => {
     let s = 0;
-    for (let i = 0; i < n; i++) if (folded[i]) s += setup.domains[i].k0 * Math.exp((f * setup.domains[i].dx) / KT);
+    for (let i = 0; i < n; i++) if (folded[i]) s += setup.domains[i].k0 * Math.exp((f * setup.domains[i].dx) / KT_298K_PN_NM);
     return s;
   };
   let z = foldedSpan;
@@ -130,8 +130,8 @@ export function pull(setup: PullingSetup, rng: Rng): PullingTrace {
       const xr = zr - fr / kc;
       xs.push(xr); fs.push(fr);
       const weights = new Float64Array(n);
-      for (let i = 0; i < n; i++) if (folded[i]) weights[i] = setup.domains[i].k0 * Math.exp((fr * setup.domains[i].dx) / KT);
-      const which = rng.pick(weights);
+      for (let i = 0; i < n; i++) if (folded[i]) weights[i] = setup.domains[i].k0 * Math.exp((fr * setup.domains[i].dx) / KT_298K_PN_NM);
+      const which = rng.weighted(weights);
       folded[which] = 0;
       remaining -= 1;
       foldedSpan -= setup.domains[which].span;

@@ -1,5 +1,5 @@
 /** Baseline: uniformly random admissible sequences, in batches, until the budget is spent. */
-import { Rng } from "./rng.js";
+import { Rng } from "../random/index.js";
 import { Archive, randomSequence, type SearchProblem, type SearchResult } from "./search.js";
 
 /** Random search over sequences of the problem's length. */

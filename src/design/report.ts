@@ -33,7 +33,7 @@ function table(records: DesignRecord[], kind: string): string {
 }
 
 /** The HTML report: target versus achieved curves, and the tables of designs and controls. */
-export function reportHtml(goal: DesignGoal, outcome: DesignOutcome, meta: { command: string; seconds: number; predictor: string }): string {
+export function designReportHtml(goal: DesignGoal, outcome: DesignOutcome, meta: { command: string; seconds: number; predictor: string }): string {
   const charts: string[] = [];
   if (goal.kind === "force") {
     const x = Array.from({ length: HISTORY_POINTS }, (_, k) => (k + 0.5) / HISTORY_POINTS);

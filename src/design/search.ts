@@ -4,7 +4,7 @@
  */
 import { AMINO_ACIDS } from "./amino-acids.js";
 import { repair, type SequenceConstraints } from "./constraints.js";
-import type { Rng } from "./rng.js";
+import type { Rng } from "../random/index.js";
 
 /** Progress of a search after a generation. */
 export interface SearchProgress {

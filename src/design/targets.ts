@@ -5,7 +5,7 @@
  * columns are used. Every error names the file, row and column.
  */
 import { parse } from "csv-parse/sync";
-import { UserError } from "../errors.js";
+import { DesignError } from "./errors.js";
 import { binnedForce, curveEnergy, type PullingTrace } from "./pulling.js";
 import { HISTORY_POINTS } from "./force-model.js";
 
@@ -32,7 +32,7 @@ function rows(text: string, file: string): string[][] {
     return (parse(text, { skip_empty_lines: true, trim: true, relax_column_count: false, comment: "#" }) as string[][]);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new UserError(`${file}: ${msg.split("\n")[0]}`);
+    throw new DesignError(`${file}: ${msg.split("\n")[0]}`);
   }
 }
 
@@ -42,24 +42,24 @@ function isNumeric(cell: string): boolean {
 
 function cellNumber(cell: string, file: string, row: number, column: string): number {
   const v = Number(cell);
-  if (cell.trim() === "" || !Number.isFinite(v)) throw new UserError(`${file}: row ${row}, column '${column}': '${cell}' is not a finite number`);
+  if (cell.trim() === "" || !Number.isFinite(v)) throw new DesignError(`${file}: row ${row}, column '${column}': '${cell}' is not a finite number`);
   return v;
 }
 
 /** Parses a force–extension target curve. */
 export function parseForceTarget(text: string, file: string): ForceTarget {
   const table = rows(text, file);
-  if (table.length === 0) throw new UserError(`${file}: empty file`);
+  if (table.length === 0) throw new DesignError(`${file}: empty file`);
   const header = table[0].every((c) => !isNumeric(c)) ? table[0].map((c) => c.toLowerCase()) : null;
   const body = header ? table.slice(1) : table;
   let xi = 0, fi = 1;
   if (header) {
     xi = header.findIndex((h) => /^(ext|x\b|distance|displacement)/.test(h));
     fi = header.findIndex((h) => /^(force|f\b|f_)/.test(h));
-    if (xi < 0) throw new UserError(`${file}: no extension column (expected a header starting with 'extension'); got ${table[0].join(", ")}`);
-    if (fi < 0) throw new UserError(`${file}: no force column (expected a header starting with 'force'); got ${table[0].join(", ")}`);
+    if (xi < 0) throw new DesignError(`${file}: no extension column (expected a header starting with 'extension'); got ${table[0].join(", ")}`);
+    if (fi < 0) throw new DesignError(`${file}: no force column (expected a header starting with 'force'); got ${table[0].join(", ")}`);
   } else if (table[0].length < 2) {
-    throw new UserError(`${file}: row 1 has ${table[0].length} column; need extension and force`);
+    throw new DesignError(`${file}: row 1 has ${table[0].length} column; need extension and force`);
   }
   const xn = header ? table[0][xi] : "1", fn = header ? table[0][fi] : "2";
   const offset = header ? 2 : 1;
@@ -68,15 +68,15 @@ export function parseForceTarget(text: string, file: string): ForceTarget {
   body.forEach((r, k) => {
     const x = cellNumber(r[xi] ?? "", file, k + offset, xn);
     const f = cellNumber(r[fi] ?? "", file, k + offset, fn);
-    if (x < 0) throw new UserError(`${file}: row ${k + offset}, column '${xn}': extension must be ≥ 0, got ${x}`);
-    if (ext.length > 0 && x < ext[ext.length - 1]) throw new UserError(`${file}: row ${k + offset}, column '${xn}': extension decreases (${x} after ${ext[ext.length - 1]})`);
+    if (x < 0) throw new DesignError(`${file}: row ${k + offset}, column '${xn}': extension must be ≥ 0, got ${x}`);
+    if (ext.length > 0 && x < ext[ext.length - 1]) throw new DesignError(`${file}: row ${k + offset}, column '${xn}': extension decreases (${x} after ${ext[ext.length - 1]})`);
     ext.push(x);
     force.push(f);
   });
-  if (ext.length < 3) throw new UserError(`${file}: need at least 3 data rows, got ${ext.length}`);
-  if (!(ext[ext.length - 1] > 0)) throw new UserError(`${file}: the extension column never exceeds 0`);
+  if (ext.length < 3) throw new DesignError(`${file}: need at least 3 data rows, got ${ext.length}`);
+  if (!(ext[ext.length - 1] > 0)) throw new DesignError(`${file}: the extension column never exceeds 0`);
   const fmax = Math.max(...force);
-  if (!(fmax > 0)) throw new UserError(`${file}: the force column has no positive value`);
+  if (!(fmax > 0)) throw new DesignError(`${file}: the force column has no positive value`);
   const trace: PullingTrace = { extension: Float64Array.from(ext), force: Float64Array.from(force), ruptures: [] };
   return { fmax, energy: curveEnergy(trace), historyForce: Array.from(binnedForce(ext, force, HISTORY_POINTS)), curve: { extension: ext, force } };
 }
@@ -84,17 +84,17 @@ export function parseForceTarget(text: string, file: string): ForceTarget {
 /** Parses per-residue mode amplitudes; `length`, if given, must match the number of rows. */
 export function parseModesTarget(text: string, file: string, length?: number): ModesTarget {
   const table = rows(text, file);
-  if (table.length === 0) throw new UserError(`${file}: empty file`);
+  if (table.length === 0) throw new DesignError(`${file}: empty file`);
   const header = table[0].every((c) => !isNumeric(c)) ? table[0].map((c) => c.toLowerCase()) : null;
   const body = header ? table.slice(1) : table;
   let cols: number[];
   if (header) {
     cols = [1, 2, 3].map((k) => header.findIndex((h) => h.replace(/[^a-z0-9]/g, "") === `mode${k}`));
     const missing = cols.findIndex((c) => c < 0);
-    if (missing >= 0) throw new UserError(`${file}: no column 'mode${missing + 1}' in the header (${table[0].join(", ")})`);
+    if (missing >= 0) throw new DesignError(`${file}: no column 'mode${missing + 1}' in the header (${table[0].join(", ")})`);
   } else {
     const w = table[0].length;
-    if (w < 3) throw new UserError(`${file}: row 1 has ${w} columns; need three mode amplitudes`);
+    if (w < 3) throw new DesignError(`${file}: row 1 has ${w} columns; need three mode amplitudes`);
     cols = [w - 3, w - 2, w - 1];
   }
   const names = cols.map((c, k) => (header ? table[0][c] : `${c + 1} (mode${k + 1})`));
@@ -103,16 +103,16 @@ export function parseModesTarget(text: string, file: string, length?: number): M
   body.forEach((r, k) => {
     cols.forEach((c, m) => {
       const v = cellNumber(r[c] ?? "", file, k + offset, names[m]);
-      if (v < 0) throw new UserError(`${file}: row ${k + offset}, column '${names[m]}': amplitudes must be ≥ 0, got ${v}`);
+      if (v < 0) throw new DesignError(`${file}: row ${k + offset}, column '${names[m]}': amplitudes must be ≥ 0, got ${v}`);
       modes[m].push(v);
     });
   });
-  if (body.length < 4) throw new UserError(`${file}: need at least 4 residues (rows), got ${body.length}`);
-  if (length !== undefined && length !== body.length) throw new UserError(`${file}: ${body.length} rows but --length is ${length}; a modes target needs one row per residue`);
+  if (body.length < 4) throw new DesignError(`${file}: need at least 4 residues (rows), got ${body.length}`);
+  if (length !== undefined && length !== body.length) throw new DesignError(`${file}: ${body.length} rows but --length is ${length}; a modes target needs one row per residue`);
   return {
     modes: modes.map((m, k) => {
       const max = Math.max(...m);
-      if (!(max > 0)) throw new UserError(`${file}: column '${names[k]}' is all zero`);
+      if (!(max > 0)) throw new DesignError(`${file}: column '${names[k]}' is all zero`);
       return m.map((v) => v / max);
     }),
   };

@@ -7,31 +7,31 @@
  */
 
 /** Thermal energy at 298 K in pN·nm. */
-export const KT = 4.114;
+export const KT_298K_PN_NM = 4.114;
 /** Persistence length of unfolded polypeptide (nm). */
-export const PERSISTENCE_NM = 0.4;
+export const PEPTIDE_PERSISTENCE_NM = 0.4;
 /** Contour length per residue (nm). */
 export const CONTOUR_PER_RESIDUE_NM = 0.38;
 
 /** Marko–Siggia force (pN) at relative extension r = x/L in [0, 1). */
-export function wlcForce(r: number, persistence = PERSISTENCE_NM): number {
+export function wlcForce(r: number, persistence = PEPTIDE_PERSISTENCE_NM): number {
   const u = 1 - r;
-  return (KT / persistence) * (1 / (4 * u * u) - 0.25 + r);
+  return (KT_298K_PN_NM / persistence) * (1 / (4 * u * u) - 0.25 + r);
 }
 
 /** d F / d r of the Marko–Siggia force (pN per unit relative extension). */
-export function wlcForceSlope(r: number, persistence = PERSISTENCE_NM): number {
+export function wlcForceSlope(r: number, persistence = PEPTIDE_PERSISTENCE_NM): number {
   const u = 1 - r;
-  return (KT / persistence) * (1 / (2 * u * u * u) + 1);
+  return (KT_298K_PN_NM / persistence) * (1 / (2 * u * u * u) + 1);
 }
 
 /** Relative extension r = x/L at which the chain holds force f (pN), by safeguarded Newton iteration. */
-export function wlcRelativeExtension(f: number, persistence = PERSISTENCE_NM): number {
+export function wlcRelativeExtension(f: number, persistence = PEPTIDE_PERSISTENCE_NM): number {
   if (f <= 0) return 0;
   let lo = 0;
   let hi = 1;
   // Start from the high-force asymptote, which is accurate above a few pN.
-  let r = Math.max(0, 1 - Math.sqrt(KT / (4 * persistence * f)));
+  let r = Math.max(0, 1 - Math.sqrt(KT_298K_PN_NM / (4 * persistence * f)));
   for (let it = 0; it < 60; it++) {
     const g = wlcForce(r, persistence) - f;
     if (g > 0) hi = r; else lo = r;

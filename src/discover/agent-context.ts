@@ -1,9 +1,9 @@
-import type { Evidence } from "../explain/types.js";
-import { compile } from "../expr/index.js";
+import type { Evidence } from "../core/evidence.js";
+import type { LawState } from "../core/law.js";
+import { compile, UnknownVariableError } from "../expr/index.js";
 import type { WorldInfo } from "../worlds/world.js";
 import type { AgentContext } from "./agents.js";
 import { fmt } from "./sentence.js";
-import type { LawState } from "./types.js";
 
 /** Rows of evidence shown to a proposer (evenly spaced through the run). */
 const SAMPLE_ROWS = 40;
@@ -17,7 +17,9 @@ export function residualSummary(law: LawState, evidence: Evidence): string {
   let pred: Float64Array;
   try {
     pred = compile(law.expr, evidence.variables).evaluate(cols, law.params);
-  } catch {
+  } catch (err) {
+    // A law over a derived column this evidence lacks cannot be evaluated here; the agent is told so.
+    if (!(err instanceof UnknownVariableError)) throw err;
     return "the law cannot be evaluated on the evidence";
   }
   const n = evidence.target.length;
@@ -41,7 +43,7 @@ export function residualSummary(law: LawState, evidence: Evidence): string {
 }
 
 /** At most `maxRows` evenly spaced rows of the evidence (inputs and target), in observation order. */
-export function sampleRows(evidence: Evidence, maxRows: number): AgentContext["sample"] {
+export function evenlySpacedRows(evidence: Evidence, maxRows: number): AgentContext["sample"] {
   const n = evidence.target.length;
   const step = Math.max(1, Math.ceil(n / maxRows));
   const sample: AgentContext["sample"] = [];
@@ -56,7 +58,7 @@ export function sampleRows(evidence: Evidence, maxRows: number): AgentContext["s
 
 /** What a language-model agent sees of the run at this moment. */
 export function agentContext(info: WorldInfo, round: number, law: LawState, evidence: Evidence): AgentContext {
-  const sample = sampleRows(evidence, SAMPLE_ROWS);
+  const sample = evenlySpacedRows(evidence, SAMPLE_ROWS);
   return {
     world: info,
     round,

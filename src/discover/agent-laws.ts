@@ -1,10 +1,11 @@
-import { ParseError, mapExpr, v, variablesOf, type Expr } from "../expr/index.js";
-import { UserError } from "../errors.js";
-import type { Evidence } from "../explain/types.js";
+import { derivedName, formatDerived, parseDerived } from "../core/derived.js";
+import type { Evidence } from "../core/evidence.js";
+import { WorldbreakerError } from "../errors.js";
+import { mapExpr, v, variablesOf, type Expr } from "../expr/index.js";
 import type { WorldInfo } from "../worlds/world.js";
 import type { AgentContext, Agents, LawProposal } from "./agents.js";
 import { stopsRun } from "./agents.js";
-import { derivedName, formatDerived, parseDerived } from "./derived.js";
+import { ProposalError } from "./errors.js";
 import type { RunEvent } from "./events.js";
 import { parseLaw } from "./laws.js";
 
@@ -60,28 +61,39 @@ export async function collectProposals(env: ProposalEnv, ctx: AgentContext, curr
   try {
     proposals = await agent.proposeLaws(ctx);
   } catch (err) {
+    // An agent is code outside the loop (see agents.ts): its failure is a warning, unless it must stop the run.
     if (stopsRun(err)) throw err;
     env.emit({ type: "warning", runId: env.runId, round: env.round, message: `Explainer agent failed: ${(err as Error).message}` });
     return out;
   }
   const reject = (law: string, reason: string) => env.emit({ type: "law_rejected", runId: env.runId, round: env.round, law, bits: NaN, currentBits, reason });
   for (const p of proposals.slice(0, MAX_PROPOSALS)) {
-    try {
-      if (env.agents?.critic) {
-        const verdict = await env.agents.critic.review(p, ctx);
-        if (!verdict.ok) {
-          reject(p.law, `critic: ${verdict.issues.join("; ")}`);
-          continue;
-        }
+    if (env.agents?.critic) {
+      let verdict;
+      try {
+        verdict = await env.agents.critic.review(p, ctx);
+      } catch (err) {
+        // The critic is an agent too: whatever it throws rejects this proposal only, unless it must stop the run.
+        if (stopsRun(err)) throw err;
+        reject(p.law, `unusable proposal: ${err instanceof WorldbreakerError ? err.message : String(err)}`);
+        continue;
       }
-      const prepared = prepareProposal(p, env, evidence, out.extra);
-      Object.assign(out.extra, prepared.extra);
-      out.usable.push(prepared.usable);
-    } catch (err) {
-      if (stopsRun(err)) throw err;
-      const why = err instanceof ParseError || err instanceof UserError ? err.message : String(err);
-      reject(p.law, `unusable proposal: ${why}`);
+      if (!verdict.ok) {
+        reject(p.law, `critic: ${verdict.issues.join("; ")}`);
+        continue;
+      }
     }
+    let prepared;
+    try {
+      prepared = prepareProposal(p, env, evidence, out.extra);
+    } catch (err) {
+      // Our parsers' verdicts on the proposal (ParseError, DerivedVariableError, ProposalError); anything else is a bug.
+      if (!(err instanceof WorldbreakerError)) throw err;
+      reject(p.law, `unusable proposal: ${err.message}`);
+      continue;
+    }
+    Object.assign(out.extra, prepared.extra);
+    out.usable.push(prepared.usable);
   }
   return out;
 }
@@ -89,7 +101,7 @@ export async function collectProposals(env: ProposalEnv, ctx: AgentContext, curr
 /**
  * Parses one proposal. Its derived definitions are parsed safely and renamed canonically
  * (`strain_max = cummax(strain)` becomes `cummax_strain`), reusing a column the run already computes under
- * another name. Throws UserError naming the problem.
+ * another name. Throws ProposalError (or the parsers' ParseError, DerivedVariableError) naming the problem.
  */
 export function prepareProposal(
   p: LawProposal,
@@ -104,13 +116,13 @@ export function prepareProposal(
   const extra: Record<string, string> = {};
   for (const [rawName, text] of Object.entries(p.derived ?? {})) {
     const name = rawName.trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UserError(`derived variable name '${name}' is not a plain identifier`);
-    if (inputs.includes(name) || name === env.info.output.name) throw new UserError(`derived variable name '${name}' clashes with an input or the observable`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ProposalError(`derived variable name '${name}' is not a plain identifier`);
+    if (inputs.includes(name) || name === env.info.output.name) throw new ProposalError(`derived variable name '${name}' clashes with an input or the observable`);
     const def = formatDerived(parseDerived(text, inputs));
     const existing = byDefinition.get(def);
     const target = existing ?? derivedName(parseDerived(def, inputs));
     if (existing === undefined) {
-      if (known[target] !== undefined && known[target] !== def) throw new UserError(`derived variable '${target}' is already defined as ${known[target]}`);
+      if (known[target] !== undefined && known[target] !== def) throw new ProposalError(`derived variable '${target}' is already defined as ${known[target]}`);
       extra[target] = def;
     }
     rename.set(name, target);
@@ -126,7 +138,7 @@ export function prepareProposal(
     derived[name] = def;
     if (extra[name] !== undefined) neededExtra[name] = def;
   }
-  if (Object.keys(derived).length > 0 && !env.derivedAllowed) throw new UserError(`it needs derived variables (${Object.entries(derived).map(([k, d]) => `${k} = ${d}`).join(", ")}), which are off in this run (--derived off)`);
-  if (variablesOf(expr).length === 0) throw new UserError("it uses no input or derived variable");
+  if (Object.keys(derived).length > 0 && !env.derivedAllowed) throw new ProposalError(`it needs derived variables (${Object.entries(derived).map(([k, d]) => `${k} = ${d}`).join(", ")}), which are off in this run (--derived off)`);
+  if (variablesOf(expr).length === 0) throw new ProposalError("it uses no input or derived variable");
   return { usable: { text: p.law, expr, derived }, extra: neededExtra };
 }

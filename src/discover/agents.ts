@@ -1,4 +1,4 @@
-import { UserError } from "../errors.js";
+import { WorldbreakerError } from "../errors.js";
 import type { Experiment, WorldInfo } from "../worlds/world.js";
 
 /**
@@ -71,12 +71,7 @@ export interface Agents {
  * failures (bad answers, timeouts after retries) are not thrown at all: agents return nothing.
  * The loop journals the run as failed, keeps its evidence, and rethrows; the CLI shows the one line.
  */
-export class AgentStopError extends UserError {
-  constructor(message: string) {
-    super(message);
-    this.name = "AgentStopError";
-  }
-}
+export class AgentStopError extends WorldbreakerError {}
 
 /** Whether an error thrown by an agent must stop the run (see AgentStopError). */
 export function stopsRun(err: unknown): boolean {

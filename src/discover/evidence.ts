@@ -1,7 +1,7 @@
-import type { Evidence } from "../explain/types.js";
-import { noiseScales } from "../mdl/noise-model.js";
+import type { Evidence } from "../core/evidence.js";
+import { noiseScales } from "../core/noise.js";
 import type { WorldInfo } from "../worlds/world.js";
-import { computeDerived, parseDerived } from "./derived.js";
+import { computeDerived, parseDerived } from "../core/derived.js";
 
 /** One answered observation in run order (failed ones have a null output). */
 export interface RunObservation {

@@ -1,8 +1,9 @@
-import type { Evidence } from "../explain/types.js";
-import { compile, paramCount, type Expr } from "../expr/index.js";
+import { evidenceRows, type Evidence } from "../core/evidence.js";
+import { scaledSquaredError } from "../core/noise.js";
+import { paramCount, type Expr } from "../expr/index.js";
+import { lawSse } from "../mdl/fit-and-score.js";
 import { fSurvival } from "../stats/f-distribution.js";
-import { scaledSquaredError } from "../mdl/noise-model.js";
-import { scoreLaw } from "./laws.js";
+import { assessLaw } from "./laws.js";
 
 /**
  * When is the received theory falsified? When the evidence contradicts it — not merely when some law is
@@ -19,14 +20,6 @@ import { scoreLaw } from "./laws.js";
  * noise scales when it has them (relative or counting noise), so a theory is not falsified merely because
  * larger readings scatter more.
  */
-
-/** The rows of evidence with the given indices (columns, target and noise scales alike). */
-export function evidenceRows(evidence: Evidence, rows: readonly number[]): Evidence {
-  const pick = (a: Float64Array) => Float64Array.from(rows, (i) => a[i]);
-  const columns: Record<string, Float64Array> = {};
-  for (const [name, col] of Object.entries(evidence.columns)) columns[name] = pick(col);
-  return { ...evidence, columns, target: pick(evidence.target), ...(evidence.scales ? { scales: pick(evidence.scales) } : {}) };
-}
 
 /** A law as the falsification test needs it: its form and a starting point for its constants. */
 export interface FittedForm {
@@ -49,12 +42,12 @@ export function predictiveFailureBits(
   // Fewer than two degrees of freedom on the home ground leave no noise estimate worth the name.
   if (m < 1 || n0 - k < 2) return undefined;
   const initial = evidenceRows(evidence, initialRows);
-  const home = scoreLaw(received.expr, received.params, initial, derivedDefs, { refit: true, restarts: 6, seed });
+  const home = assessLaw(received.expr, received.params, initial, derivedDefs, { refit: true, restarts: 6, seed });
   if (!home) return undefined;
-  const all = scoreLaw(received.expr, home.params, evidence, derivedDefs, { refit: true, restarts: 6, seed });
-  const s0 = scaledSse(received.expr, home.params, initial);
-  // scoreLaw starts the refit from the home-ground constants and keeps them when it cannot improve on them.
-  const s = scaledSse(received.expr, all?.params ?? home.params, evidence);
+  const all = assessLaw(received.expr, home.params, evidence, derivedDefs, { refit: true, restarts: 6, seed });
+  const s0 = lawSse(received.expr, home.params, initial);
+  // assessLaw starts the refit from the home-ground constants and keeps them when it cannot improve on them.
+  const s = lawSse(received.expr, all?.params ?? home.params, evidence);
   if (!Number.isFinite(s0)) return undefined;
   if (!Number.isFinite(s)) return MAX_BITS;
   const extra = Math.max(0, s - s0);
@@ -67,13 +60,6 @@ export function predictiveFailureBits(
 
 /** Cap on reported bits when the tail probability underflows. */
 const MAX_BITS = 1000;
-
-/** Σ((y − f)/g)² over the evidence, with g its per-row noise scales (1 when it has none). */
-function scaledSse(expr: Expr, params: readonly number[], evidence: Evidence): number {
-  const pred = compile(expr, evidence.variables).evaluate(evidence.variables.map((v) => evidence.columns[v]), params);
-  const s = scaledSquaredError(pred, evidence.target, evidence.scales);
-  return Number.isFinite(s) ? s : Infinity;
-}
 
 /**
  * Without a usable Chow test (too few initial rows for the theory's constants): bits by which the new evidence (beyond the initial rows) speaks against the received theory: the best
@@ -92,8 +78,8 @@ export function evidenceGain(
 ): number {
   if (initialRows.length === 0 || initialRows.length >= evidence.target.length) return gainAll;
   const initial = evidenceRows(evidence, initialRows);
-  const rec = scoreLaw(received.expr, received.params, initial, derivedDefs, { refit: true, restarts: 6, seed });
-  const alt = scoreLaw(best.expr, best.params, initial, derivedDefs, { refit: true, restarts: 2, seed });
+  const rec = assessLaw(received.expr, received.params, initial, derivedDefs, { refit: true, restarts: 6, seed });
+  const alt = assessLaw(best.expr, best.params, initial, derivedDefs, { refit: true, restarts: 2, seed });
   if (!rec || !alt) return gainAll;
   return gainAll - Math.max(0, rec.bits.total - alt.bits.total);
 }

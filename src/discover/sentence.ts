@@ -1,6 +1,3 @@
-import { compile, type Expr } from "../expr/index.js";
-import type { Evidence } from "../explain/types.js";
-import { fitNoiseModel } from "../breaker/noise.js";
 import type { BreakType, BreakWitness } from "./types.js";
 
 /** Short decimal for sentences: 3 significant digits, no exponent for ordinary magnitudes. */
@@ -9,44 +6,6 @@ export function fmt(x: number): string {
   const a = Math.abs(x);
   if (a !== 0 && (a >= 1e6 || a < 1e-3)) return x.toExponential(2);
   return String(Number(x.toPrecision(3)));
-}
-
-/**
- * The observation that shows the break most plainly: where the old law missed by the most noise-widths,
- * noise being judged from the new law's residuals (the better account of the data).
- */
-export function findWitness(
-  oldExpr: Expr,
-  oldParams: readonly number[],
-  newPredicted: Float64Array,
-  evidence: Evidence,
-  rows: readonly number[],
-  /** Variables to show in the sentence (the world's inputs and the derived ones either law uses). */
-  shown: readonly string[] = evidence.variables,
-): BreakWitness | undefined {
-  let oldPred: Float64Array;
-  try {
-    oldPred = compile(oldExpr, evidence.variables).evaluate(
-      evidence.variables.map((v) => evidence.columns[v]),
-      oldParams,
-    );
-  } catch {
-    return undefined;
-  }
-  const noise = fitNoiseModel(newPredicted, evidence.target);
-  let best = -1;
-  let bestZ = -Infinity;
-  for (const i of rows) {
-    const z = Math.abs(evidence.target[i] - oldPred[i]) / noise.sigma(newPredicted[i]);
-    if (Number.isFinite(z) && z > bestZ) {
-      bestZ = z;
-      best = i;
-    }
-  }
-  if (best < 0) return undefined;
-  const inputs: Record<string, number> = {};
-  for (const v of shown) if (evidence.columns[v]) inputs[v] = evidence.columns[v][best];
-  return { inputs, predicted: oldPred[best], observed: evidence.target[best], noiseWidths: bestZ };
 }
 
 const TYPE_WORDS: Record<BreakType, string> = {

@@ -1,24 +1,11 @@
+import type { Bits } from "../core/bits.js";
+import type { LawState } from "../core/law.js";
+import type { NoiseKind } from "../core/noise.js";
 import type { Expr } from "../expr/ast.js";
-import type { Bits } from "../explain/types.js";
-import type { WorldSpec } from "../journal/types.js";
-import type { Agents } from "./agents.js";
-import type { RunEvent } from "./events.js";
+import type { WorldSpec } from "../worlds/open.js";
 
 /** Kinds of revision the gate can accept. `parameter_update` is not a break. */
 export type BreakType = "parameter_update" | "regime_split" | "new_variable" | "ontology_break" | "structural";
-
-/** A law fitted and scored on some evidence. Serialisable (the AST is plain data). */
-export interface LawState {
-  expr: Expr;
-  params: number[];
-  /** Contract infix with the fitted constants substituted. */
-  law: string;
-  /** Derived variables the law uses: name → definition. */
-  derived: Record<string, string>;
-  bits: Bits;
-  r2: number;
-  rmse: number;
-}
 
 /** Where a law came from. */
 export type LawSource = "received" | "explainer" | "pareto" | "agent" | "current" | "history" | "vocabulary";
@@ -112,25 +99,7 @@ export interface DiscoverOptions {
   /** Language-model profile (recorded; the caller creates the agents). */
   llm?: string;
   /** Noise model of the measurements, overriding the world's declaration (absent: the world's, else absolute). */
-  noise?: import("../mdl/noise-model.js").NoiseKind;
-}
-
-/** Hooks and injected parts of a run (none is journaled). */
-export interface DiscoverDeps {
-  /** The Explainer (default: `src/explain`). */
-  explain?: import("./explainer.js").ExplainFn;
-  /** Opens the world (default: `openWorld` of `src/worlds/open.ts`). */
-  openWorld?: (spec: WorldSpec, options: { seed: number; queryOffset?: number; cwd: string }) => Promise<import("../worlds/world.js").World>;
-  /** The journal (required: the run lives in it). */
-  store: import("../journal/store.js").RunStore;
-  agents?: Agents;
-  signal?: AbortSignal;
-  onEvent?: (event: RunEvent) => void;
-  /** Progress lines (stderr in the CLI). */
-  progress?: (line: string) => void;
-  cwd?: string;
-  /** Use this run id instead of a fresh one. */
-  runId?: string;
+  noise?: NoiseKind;
 }
 
 /** The outcome of a run: the `discover --json` contract plus details. */

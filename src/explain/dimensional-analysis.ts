@@ -4,7 +4,8 @@
  * dimension matrix; we pick the set of "repeating" variables that gives the simplest exponents, so
  * the search sees fewer, well-scaled variables (AI Feynman's first and strongest trick).
  */
-import { fractionValue, nearestFraction, type Fraction } from "./rational.js";
+import { fracValue, type Fraction } from "../expr/rational.js";
+import { nearestFraction } from "./rational.js";
 
 /** A product ∏ varᵢ^expᵢ (exponents as fractions; zero exponents omitted). */
 export type MonomialSpec = Record<string, Fraction>;
@@ -53,7 +54,7 @@ export function piReductions(variables: readonly string[], dims: readonly number
     if (!carrierExp) continue;
     const carrier: MonomialSpec = {};
     pivots.forEach((j, t) => {
-      if (carrierExp[t].num !== 0) carrier[variables[j]] = carrierExp[t];
+      if (carrierExp[t].n !== 0) carrier[variables[j]] = carrierExp[t];
     });
     const groups: PiReduction["groups"] = [];
     let score = complexityOf(carrier);
@@ -66,9 +67,9 @@ export function piReductions(variables: readonly string[], dims: readonly number
         ok = false;
         break;
       }
-      const mono: MonomialSpec = { [variables[j]]: { num: 1, den: 1 } };
+      const mono: MonomialSpec = { [variables[j]]: { n: 1, d: 1 } };
       pivots.forEach((p, t) => {
-        if (a[t].num !== 0) mono[variables[p]] = { num: -a[t].num, den: a[t].den };
+        if (a[t].n !== 0) mono[variables[p]] = { n: -a[t].n, d: a[t].d };
       });
       score += complexityOf(mono);
       groups.push({ name: `pi${groups.length + 1}`, monomial: mono });
@@ -89,7 +90,7 @@ export function evaluateMonomial(spec: MonomialSpec, columns: Record<string, Flo
   const out = new Float64Array(n).fill(1);
   for (const [name, f] of Object.entries(spec)) {
     const col = columns[name];
-    const p = fractionValue(f);
+    const p = fracValue(f);
     for (let i = 0; i < n; i++) out[i] *= p === 1 ? col[i] : Math.pow(col[i], p);
   }
   return out;
@@ -97,7 +98,7 @@ export function evaluateMonomial(spec: MonomialSpec, columns: Record<string, Flo
 
 function complexityOf(spec: MonomialSpec): number {
   let s = 0;
-  for (const f of Object.values(spec)) s += 1 + Math.abs(f.num) + (f.den - 1) * 2;
+  for (const f of Object.values(spec)) s += 1 + Math.abs(f.n) + (f.d - 1) * 2;
   return s;
 }
 
@@ -165,7 +166,7 @@ function solveRational(a: readonly number[][], b: readonly number[]): Fraction[]
     if (where[c] < 0) return null;
     const val = m[where[c]][cols] / m[where[c]][c];
     const f = nearestFraction(val, 12);
-    if (Math.abs(fractionValue(f) - val) > 1e-7) return null;
+    if (Math.abs(fracValue(f) - val) > 1e-7) return null;
     x.push(f);
   }
   return x;

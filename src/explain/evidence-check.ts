@@ -3,8 +3,8 @@
  * explained, and rows with missing (non-finite) cells dropped with a count, so NaN never reaches
  * the search.
  */
-import { UserError } from "../errors.js";
-import type { Evidence } from "./types.js";
+import { ExplainError } from "./errors.js";
+import type { Evidence } from "../core/evidence.js";
 
 /** Evidence with only finite rows, as arrays in variable order. */
 export interface CleanEvidence {
@@ -19,31 +19,31 @@ export interface CleanEvidence {
   scales?: Float64Array;
 }
 
-/** Checks shapes and names, drops non-finite rows; throws UserError when nothing explainable remains. */
+/** Checks shapes and names, drops non-finite rows; throws ExplainError when nothing explainable remains. */
 export function cleanEvidence(evidence: Evidence): CleanEvidence {
   const { variables, targetName } = evidence;
   const target = evidence.target;
-  if (!(target instanceof Float64Array)) throw new UserError(`explain: the target '${targetName}' has no values`);
+  if (!(target instanceof Float64Array)) throw new ExplainError(`explain: the target '${targetName}' has no values`);
   const n = target.length;
-  if (n === 0) throw new UserError(`explain: no rows of data to explain '${targetName}'`);
+  if (n === 0) throw new ExplainError(`explain: no rows of data to explain '${targetName}'`);
   const seen = new Set<string>();
   for (const name of variables) {
-    if (seen.has(name)) throw new UserError(`explain: variable '${name}' is listed twice`);
+    if (seen.has(name)) throw new ExplainError(`explain: variable '${name}' is listed twice`);
     seen.add(name);
-    if (name === targetName) throw new UserError(`explain: the target '${targetName}' is also listed as an input`);
+    if (name === targetName) throw new ExplainError(`explain: the target '${targetName}' is also listed as an input`);
     const col = evidence.columns[name];
-    if (!col) throw new UserError(`explain: no data for input '${name}'`);
-    if (col.length !== n) throw new UserError(`explain: input '${name}' has ${col.length} values but the target '${targetName}' has ${n}`);
+    if (!col) throw new ExplainError(`explain: no data for input '${name}'`);
+    if (col.length !== n) throw new ExplainError(`explain: input '${name}' has ${col.length} values but the target '${targetName}' has ${n}`);
   }
   const scales = evidence.scales;
-  if (scales && scales.length !== n) throw new UserError(`explain: ${scales.length} noise scales for ${n} rows of '${targetName}'`);
+  if (scales && scales.length !== n) throw new ExplainError(`explain: ${scales.length} noise scales for ${n} rows of '${targetName}'`);
   const keep: number[] = [];
   for (let i = 0; i < n; i++) {
     let ok = Number.isFinite(target[i]) && (!scales || (scales[i] > 0 && Number.isFinite(scales[i])));
     for (let j = 0; ok && j < variables.length; j++) ok = Number.isFinite(evidence.columns[variables[j]][i]);
     if (ok) keep.push(i);
   }
-  if (keep.length === 0) throw new UserError(`explain: every row has a missing or non-finite value (NaN/Infinity); nothing to explain`);
+  if (keep.length === 0) throw new ExplainError(`explain: every row has a missing or non-finite value (NaN/Infinity); nothing to explain`);
   const pick = (col: Float64Array) => (keep.length === n ? col : Float64Array.from(keep, (i) => col[i]));
   return {
     variables: [...variables],

@@ -4,21 +4,24 @@
  * given, runs the island search for the rest, and returns the law of least description length with
  * its Pareto front. Warm-start laws join both the search and the final choice.
  */
-import { availableParallelism } from "node:os";
 import type { Expr } from "../expr/ast.js";
-import { paramCount, parse, toInfix } from "../expr/index.js";
-import { UserError } from "../errors.js";
+import { paramCount, parse, ParseError, toInfix } from "../expr/index.js";
+import { ExplainError } from "./errors.js";
 import { cleanEvidence, screenVariables, type CleanEvidence } from "./evidence-check.js";
 import { fastPathCandidates } from "./fast-paths.js";
 import { chooseByBits, measure, paretoFront, type Candidate, type FinalData, type MeasuredLaw } from "./final-selection.js";
 import { variance } from "./linalg.js";
 import { DEFAULT_OPERATORS } from "./operators.js";
-import { runSearch, type SearchConfig } from "./search-loop.js";
+import { inProcessExecutor } from "./in-process-executor.js";
+import type { SearchConfig } from "./search-config.js";
+import { runSearch } from "./search-loop.js";
 import type { SearchData } from "./scoring.js";
 import { sampleRows, takeRows } from "./subsample.js";
 import { polishLaw } from "./polish.js";
+import type { PopMember } from "./pop-member.js";
 import { inlineParams } from "./tree-ops.js";
-import type { Evidence, ExplainOptions, ExplainResult, WarmStart } from "./types.js";
+import type { Evidence } from "../core/evidence.js";
+import type { ExplainOptions, ExplainResult, WarmStart } from "./types.js";
 import { lawHasConsistentUnits, parseUnits, reduceProblem, reduceProblems } from "./units-reduction.js";
 
 /** Normalised loss (1 − R²) at or below which a law is taken as exact and the search stops. */
@@ -38,7 +41,6 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   // The final refit of the front on all rows happens after the search: keep a little time for it.
   const deadline = start + timeSeconds * 1000 * 0.92;
   const maxEvaluations = options.maxEvaluations ?? Infinity;
-  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   // The fast paths may use at most a third of a wall-time budget; the search gets the rest.
   const fastDeadline = Number.isFinite(timeSeconds) ? start + timeSeconds * 1000 * 0.33 : Infinity;
   const clean = cleanEvidence(evidence);
@@ -97,18 +99,19 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     const data: SearchData = searchScales
       ? { variables: searchVars, columns: searchCols, target: searchTarget, targetVariance: standardisedVariance(searchTarget, searchScales) || 1, scales: searchScales }
       : { variables: searchVars, columns: searchCols, target: searchTarget, targetVariance: variance(searchTarget) || 1 };
-    const cfg: SearchConfig = { ...defaultSearchConfig(), seed, maxEvaluations, deadline, threads, exactLoss: EXACT_LOSS };
+    const cfg: SearchConfig = { ...defaultSearchConfig(), seed, maxEvaluations, deadline, exactLoss: EXACT_LOSS };
     // Warm-start laws seed the islands only when they live in the same variable space.
     const seeds: Expr[] = space ? [] : warm.map((w) => inlineParams(w.expr, w.params));
     let lastReport = 0;
-    const outcome = await runSearch(data, cfg, seeds, options.signal, (best, evals) => {
+    const onEpoch = (best: PopMember | null, evals: number) => {
       const now = Date.now();
       if (!options.onProgress || !best || now - lastReport < 250) return;
       lastReport = now;
       const secs = (now - start) / 1000;
       const law = space ? space.toOriginal(best.expr) : best.expr;
       options.onProgress({ best: toInfix(law), bits: NaN, r2: 1 - best.loss, evaluations: evaluations + evals, evaluationsPerSecond: evals / Math.max(secs, 1e-3), seconds: secs });
-    });
+    };
+    const outcome = await runSearch({ data, cfg }, seeds, { executor: options.executor ?? inProcessExecutor, signal: options.signal, onEpoch });
     evaluations += outcome.evaluations;
     const found = outcome.pareto.map((m) => ({ expr: space ? space.toOriginal(m.expr) : m.expr, params: [], source: "search" }));
     measuredLaws = measuredLaws.concat(measureAll(found, full, seed, undefined));
@@ -125,7 +128,7 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   }
   let front = paretoFront(dedupe(pool));
   const chosen = chooseByBits(front);
-  if (!chosen) throw new UserError(`explain: no law could be evaluated on the data for '${clean.targetName}'`);
+  if (!chosen) throw new ExplainError(`explain: no law could be evaluated on the data for '${clean.targetName}'`);
   let best = chosen;
   if (!options.signal?.aborted) {
     // Keep the polished law only when it also sits on the Pareto front (so the front stays monotone).
@@ -154,7 +157,7 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
 }
 
 /** The search's default tunables (islands fixed, independent of the thread count, for reproducibility). */
-export function defaultSearchConfig(): Omit<SearchConfig, "seed" | "maxEvaluations" | "deadline" | "threads" | "exactLoss"> {
+export function defaultSearchConfig(): Omit<SearchConfig, "seed" | "maxEvaluations" | "deadline" | "exactLoss"> {
   return {
     islands: 4,
     populationSize: 40,
@@ -226,7 +229,8 @@ function warmStartCandidates(laws: readonly WarmStart[], clean: CleanEvidence): 
       try {
         expr = parse(law, { variables: clean.variables });
       } catch (err) {
-        throw new UserError(`explain: warm-start law ${k + 1} '${law}': ${err instanceof Error ? err.message : String(err)}`);
+        if (!(err instanceof ParseError)) throw err;
+        throw new ExplainError(`explain: warm-start law ${k + 1} '${law}': ${err.message}`);
       }
     } else if ("kind" in law) expr = law;
     else {

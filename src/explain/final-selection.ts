@@ -5,10 +5,9 @@
  * on equal terms.
  */
 import type { Expr } from "../expr/ast.js";
-import { compile, complexity, exprHash, fitParams, simplify, toInfix } from "../expr/index.js";
-import { descriptionLength } from "../mdl/index.js";
-import { scaledSquaredError } from "../mdl/noise-model.js";
-import type { Bits, ParetoEntry } from "./types.js";
+import { complexity, exprHash, simplify, toInfix, variablesOf } from "../expr/index.js";
+import { fitLaw, scoreLaw, type FitData } from "../mdl/fit-and-score.js";
+import type { ParetoEntry } from "./types.js";
 import { paramize, renumberParams } from "./tree-ops.js";
 
 /** A law proposed by some strategy: a tree (params and/or inline numbers) with starting values. */
@@ -39,37 +38,49 @@ export interface FinalData {
   scales?: Float64Array;
 }
 
-/** Refits a candidate on all rows and measures it; null when it cannot be evaluated anywhere. */
+/**
+ * Refits a candidate on all rows and measures it with the one fit-and-score rule of `mdl/fit-and-score.ts`
+ * (never worse than its starting constants); null when it names a variable the evidence lacks or is not
+ * finite on every row.
+ */
 export function measure(c: Candidate, data: FinalData, seed: number, signal?: AbortSignal): MeasuredLaw | null {
   let shape: Expr;
   let init: number[];
-  try {
-    if (c.literalsFixed) {
-      const r = renumberParams(simplify(c.expr), c.params);
-      shape = r.expr;
-      init = r.params;
-    } else {
-      // Inline numbers become params too, so every constant is refitted on the full data.
-      const withValues = c.params.length ? inlineKnown(c.expr, c.params) : c.expr;
-      const p = paramize(simplify(withValues));
-      shape = p.expr;
-      init = p.init;
-    }
-  } catch {
-    return null;
+  if (c.literalsFixed) {
+    const r = renumberParams(simplify(c.expr), c.params);
+    shape = r.expr;
+    init = r.params;
+  } else {
+    // Inline numbers become params too, so every constant is refitted on the full data.
+    const withValues = c.params.length ? inlineKnown(c.expr, c.params) : c.expr;
+    const p = paramize(simplify(withValues));
+    shape = p.expr;
+    init = p.init;
   }
-  const { variables, columns, target, scales } = data;
-  let params = init;
-  try {
-    if (init.length > 0) {
-      const fit = fitParams(shape, variables, columns, target, { init, restarts: c.restarts ?? 0, seed, maxIterations: 40, signal, ...(scales ? { scales } : {}) });
-      if (Number.isFinite(fit.sse)) params = fit.params;
-    }
-    const pred = compile(shape, variables).evaluate(columns, params);
-    return measured(shape, params, pred, target, c.source, variables.length, scales);
-  } catch {
-    return null;
-  }
+  if (!variablesOf(shape).every((v) => data.variables.includes(v))) return null;
+  const evidence = fitData(data);
+  const params = init.length > 0 ? fitLaw(shape, evidence, { init, restarts: c.restarts ?? 0, seed, maxIterations: 40, signal }).params : init;
+  const score = scoreLaw(shape, params, evidence);
+  if (!score) return null;
+  return {
+    expr: shape,
+    params,
+    law: toInfix(shape, params),
+    complexity: complexity(shape),
+    bits: score.bits,
+    r2: score.r2,
+    rmse: score.rmse,
+    hash: exprHash(shape),
+    source: c.source,
+    sse: score.sse,
+  };
+}
+
+/** The final data as the fit-and-score rule takes it (columns by name). */
+function fitData(data: FinalData): FitData {
+  const columns: Record<string, Float64Array> = {};
+  data.variables.forEach((v, i) => (columns[v] = data.columns[i]));
+  return { variables: data.variables, columns, target: data.target, ...(data.scales ? { scales: data.scales } : {}) };
 }
 
 function inlineKnown(e: Expr, params: number[]): Expr {
@@ -88,50 +99,6 @@ function substitute(e: Expr, values: number[]): Expr {
     default:
       return e;
   }
-}
-
-/**
- * Builds the measured record of a law from its predictions. `variableCount` is the evidence's number of
- * inputs and `scales` its noise scales, so every law on the same evidence is priced with the same code book.
- * R² and RMSE are the plain (unweighted) figures people read; `sse` is the fit's own criterion (weighted by
- * the scales when given), which orders the Pareto front.
- */
-export function measured(
-  shape: Expr,
-  params: number[],
-  pred: Float64Array,
-  target: Float64Array,
-  source: string,
-  variableCount: number,
-  scales?: Float64Array,
-): MeasuredLaw | null {
-  const n = target.length;
-  let sse = 0;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += target[i];
-  mean /= n;
-  let sst = 0;
-  for (let i = 0; i < n; i++) {
-    sse += (pred[i] - target[i]) ** 2;
-    sst += (target[i] - mean) ** 2;
-  }
-  if (!Number.isFinite(sse)) return null;
-  const r2 = sst > 0 ? 1 - sse / sst : sse === 0 ? 1 : 0;
-  const rmse = Math.sqrt(sse / n);
-  if (scales) sse = scaledSquaredError(pred, target, scales);
-  const bits: Bits = descriptionLength(shape, params, target, pred, { variableCount, ...(scales ? { scales } : {}) });
-  return {
-    expr: shape,
-    params,
-    law: toInfix(shape, params),
-    complexity: complexity(shape),
-    bits,
-    r2,
-    rmse,
-    hash: exprHash(shape),
-    source,
-    sse,
-  };
 }
 
 /** Laws strictly better in error than every simpler one, by increasing complexity. */

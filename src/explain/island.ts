@@ -9,7 +9,7 @@ import { crossover, mutate } from "./mutate.js";
 import type { OperatorSet } from "./operators.js";
 import type { PopMember } from "./pop-member.js";
 import { randomTree } from "./random-tree.js";
-import { Rng } from "./rng.js";
+import { Rng } from "../random/index.js";
 import type { Scorer } from "./scoring.js";
 import { countNodes, powersAreFixed, treeDepth } from "./tree-ops.js";
 

@@ -5,7 +5,7 @@
  */
 import type { HallOfFame } from "./hall-of-fame.js";
 import type { IslandState } from "./island.js";
-import type { Rng } from "./rng.js";
+import type { Rng } from "../random/index.js";
 
 /** Copies up to `count` Pareto-front members into each island (deterministic given `rng`). */
 export function migrate(states: IslandState[], hof: HallOfFame, count: number, rng: Rng): IslandState[] {

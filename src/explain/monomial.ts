@@ -5,7 +5,8 @@
  */
 import { binary, num, param, unary, v, type Expr } from "../expr/ast.js";
 import { leastSquares } from "./linalg.js";
-import { fractionValue, nearestFraction, type Fraction } from "./rational.js";
+import { fracValue, type Fraction } from "../expr/rational.js";
+import { nearestFraction } from "./rational.js";
 
 /** A monomial law candidate with its fitted coefficient. */
 export interface MonomialCandidate {
@@ -57,7 +58,7 @@ export function fitMonomials(
   const seen = new Set<string>();
   for (const maxDen of [1, 2, 3, 4, 6]) {
     const exps: Fraction[] = raw.map((p) => nearestFraction(p, maxDen));
-    const key = exps.map((f) => `${f.num}/${f.den}`).join(",");
+    const key = exps.map((f) => `${f.n}/${f.d}`).join(",");
     if (seen.has(key)) continue;
     seen.add(key);
     const cand = buildCandidate(variables, columns, usable, exps, y);
@@ -79,11 +80,11 @@ function buildCandidate(
   const exponents: Record<string, Fraction> = {};
   for (let t = 0; t < usable.length; t++) {
     const f = exps[t];
-    if (f.num === 0) continue;
+    if (f.n === 0) continue;
     const col = columns[usable[t]];
-    const p = fractionValue(f);
+    const p = fracValue(f);
     // A fractional power of a negative number is not real: such a snap is not a candidate.
-    if (f.den !== 1) for (let i = 0; i < n; i++) if (col[i] < 0) return null;
+    if (f.d !== 1) for (let i = 0; i < n; i++) if (col[i] < 0) return null;
     for (let i = 0; i < n; i++) m[i] *= Math.pow(col[i], p);
     exponents[variables[usable[t]]] = f;
   }
@@ -106,9 +107,9 @@ export function monomialExpr(exponents: Record<string, Fraction>): Expr {
   const numer: Expr[] = [];
   const denom: Expr[] = [];
   for (const [name, f] of Object.entries(exponents)) {
-    if (f.num === 0) continue;
-    const abs = { num: Math.abs(f.num), den: f.den };
-    (f.num > 0 ? numer : denom).push(powerExpr(v(name), abs));
+    if (f.n === 0) continue;
+    const abs = { n: Math.abs(f.n), d: f.d };
+    (f.n > 0 ? numer : denom).push(powerExpr(v(name), abs));
   }
   let e: Expr = param(0);
   for (const t of numer) e = binary("*", e, t);
@@ -120,9 +121,9 @@ export function monomialExpr(exponents: Record<string, Fraction>): Expr {
   return e;
 }
 
-/** x^(num/den) for a positive fraction, as sqrt where that reads better. */
+/** x^(n/d) for a positive fraction, as sqrt where that reads better. */
 export function powerExpr(x: Expr, f: Fraction): Expr {
-  if (f.den === 1 && f.num === 1) return x;
-  if (f.den === 2 && f.num === 1) return unary("sqrt", x);
-  return binary("^", x, num(f.num / f.den));
+  if (f.d === 1 && f.n === 1) return x;
+  if (f.d === 2 && f.n === 1) return unary("sqrt", x);
+  return binary("^", x, num(f.n / f.d));
 }

@@ -6,7 +6,7 @@
 import { binary, num, unary, type Expr } from "../expr/ast.js";
 import type { OperatorSet } from "./operators.js";
 import { powerOf, randomLeaf, randomTree } from "./random-tree.js";
-import type { Rng } from "./rng.js";
+import type { Rng } from "../random/index.js";
 import { countNodes, nodeAt, replaceAt } from "./tree-ops.js";
 
 /** The kinds of structural move, with their default weights. */
@@ -20,13 +20,19 @@ export const MUTATION_WEIGHTS = {
   perturbConstant: 4,
 } as const;
 
-type MutationKind = keyof typeof MUTATION_WEIGHTS;
-const KINDS = Object.keys(MUTATION_WEIGHTS) as MutationKind[];
-const WEIGHTS = KINDS.map((k) => MUTATION_WEIGHTS[k]);
+/** One kind of structural move. */
+export type MutationKind = keyof typeof MUTATION_WEIGHTS;
+/** Every kind of move, in the order their weights are drawn from. */
+export const MUTATION_KINDS = Object.keys(MUTATION_WEIGHTS) as MutationKind[];
+const WEIGHTS = MUTATION_KINDS.map((k) => MUTATION_WEIGHTS[k]);
 
 /** Applies one random structural move to `tree`. */
 export function mutate(tree: Expr, rng: Rng, variables: readonly string[], ops: OperatorSet): Expr {
-  const kind = KINDS[rng.weighted(WEIGHTS)];
+  return applyMutation(MUTATION_KINDS[rng.weighted(WEIGHTS)], tree, rng, variables, ops);
+}
+
+/** Applies a move of the given kind at a random node of `tree` (separate from the draw of the kind so each can be tested). */
+export function applyMutation(kind: MutationKind, tree: Expr, rng: Rng, variables: readonly string[], ops: OperatorSet): Expr {
   const size = countNodes(tree);
   const i = rng.int(size);
   const node = nodeAt(tree, i);

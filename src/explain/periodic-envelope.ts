@@ -52,21 +52,13 @@ export function envelopeCandidates(
       const fit = fitParams(full, variables, columns, target, { init, restarts: 0, maxIterations: 30, signal });
       if (!(fit.sse < (1 - MIN_GAIN) * plain.sse) || !fit.params.every(Number.isFinite)) continue;
       const [, c1, c2, c3, c4] = fit.params;
-      out.push({ expr: tidy(full), params: fit.params, source: `periodic-envelope-${sh.form}` });
+      out.push({ expr: simplify(full), params: fit.params, source: `periodic-envelope-${sh.form}` });
       // The same envelope without offset or phase: the law is often that bare (damped motion from rest).
       const bare = mul(mul(param(0), sh.factor(param(2))), unary("cos", mul(param(1), m)));
-      out.push({ expr: tidy(bare), params: [c1 * Math.cos(c3), c2, ...(sh.rated ? [c4] : [])], source: `periodic-envelope-${sh.form}-bare` });
+      out.push({ expr: simplify(bare), params: [c1 * Math.cos(c3), c2, ...(sh.rated ? [c4] : [])], source: `periodic-envelope-${sh.form}-bare` });
     }
   }
   return out;
-}
-
-function tidy(e: Expr): Expr {
-  try {
-    return simplify(e);
-  } catch {
-    return e;
-  }
 }
 
 function meanAbs(xs: Float64Array): number {

@@ -317,8 +317,8 @@ function strideRows(n: number, limit: number, columns: readonly Float64Array[], 
   return out;
 }
 
-/** The monomial as a tree: numerator product over denominator product, `x^2` for squares. */
-export function monomialExpr(variables: readonly string[], exps: readonly number[]): Expr {
+/** The monomial of integer exponents `exps` over `variables` as a tree without a coefficient: numerator product over denominator product, `x^2` for squares. */
+export function integerMonomialExpr(variables: readonly string[], exps: readonly number[]): Expr {
   const factor = (j: number) => (Math.abs(exps[j]) === 1 ? v(variables[j]) : pow(v(variables[j]), num(Math.abs(exps[j]))));
   const top: Expr[] = [];
   const bottom: Expr[] = [];
@@ -344,7 +344,7 @@ function lawsFromPeak(
   signal: AbortSignal | undefined,
   withEnvelopes: boolean,
 ): { candidates: Candidate[]; sse: number } {
-  const m = monomialExpr(variables, peak.exponents);
+  const m = integerMonomialExpr(variables, peak.exponents);
   const arg = (p: number) => mul(param(p), m);
   const general = add(add(param(0), mul(param(1), unary("cos", arg(2)))), mul(param(3), unary("sin", arg(2))));
   let [a, b, k, c] = [peak.a, peak.b, peak.k, peak.c];
@@ -381,13 +381,8 @@ function lawsFromPeak(
   }
   const cands: Candidate[] = [];
   for (const o of out) {
-    let expr: Expr;
-    try {
-      expr = simplify(o.expr);
-    } catch {
-      expr = o.expr;
-    }
-    cands.push({ expr, params: o.params, source: `periodic-${o.form}` });
+    // simplify never throws on a well-formed tree: a failure is a bug, not a rejected candidate.
+    cands.push({ expr: simplify(o.expr), params: o.params, source: `periodic-${o.form}` });
   }
   if (withEnvelopes && polished) cands.push(...envelopeCandidates(m, { a, amp, k, phase, sse: fit.sse }, variables, columns, target, signal));
   return { candidates: cands, sse: polished ? fit.sse : Infinity };

@@ -15,7 +15,7 @@ export function polishLaw(law: MeasuredLaw, data: FinalData, seed: number): Meas
     for (let k = 0; k < best.params.length && !improved; k++) {
       const p = best.params[k];
       const f = nearestFraction(p, 12);
-      const options = [0, Math.round(p), f.num / f.den].filter((x, i, xs) => xs.indexOf(x) === i && x !== p);
+      const options = [0, Math.round(p), f.n / f.d].filter((x, i, xs) => xs.indexOf(x) === i && x !== p);
       for (const value of options) {
         const cand = measure({ expr: fixParam(best.expr, k, value), params: best.params.filter((_, j) => j !== k), source: best.source, literalsFixed: true }, data, seed);
         if (cand && cand.bits.total < best.bits.total - 1e-9) {

@@ -1,7 +1,7 @@
 /** Random trees and leaves drawn from the operator set, for initial populations and subtree mutations. */
 import { binary, num, unary, v, type Expr } from "../expr/ast.js";
 import type { OperatorSet } from "./operators.js";
-import type { Rng } from "./rng.js";
+import type { Rng } from "../random/index.js";
 
 /** A random leaf: a variable (usually) or a constant to be fitted. */
 export function randomLeaf(rng: Rng, variables: readonly string[]): Expr {

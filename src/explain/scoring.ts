@@ -4,10 +4,10 @@
  * and return the normalised loss. This is where every evaluation of the search is spent.
  */
 import type { Expr } from "../expr/ast.js";
-import { compile, complexity, exprHash, fitParams, simplify } from "../expr/index.js";
+import { compile, complexity, exprHash, fitParams, simplify, UnknownVariableError } from "../expr/index.js";
 import type { PopMember } from "./pop-member.js";
 import { inlineParams, paramize } from "./tree-ops.js";
-import { scaledSquaredError } from "../mdl/noise-model.js";
+import { scaledSquaredError } from "../core/noise.js";
 
 /** The data one search works on (possibly a row subsample and possibly π-transformed variables). */
 export interface SearchData {
@@ -42,12 +42,7 @@ export class Scorer {
    * evaluated as they are, which costs one compiled evaluation instead of a fit (PySR's optimiser probability).
    */
   score(tree: Expr, birth: number, seed: number, draw = 0, parentLoss = Infinity): PopMember | null {
-    let simplified: Expr;
-    try {
-      simplified = simplify(tree);
-    } catch {
-      return null;
-    }
+    const simplified = simplify(tree);
     const { expr: shape, init } = paramize(simplified);
     const hash = exprHash(shape);
     let hit = this.cache.get(hash);
@@ -74,7 +69,9 @@ export class Scorer {
     try {
       const pred = compile(shape, variables).evaluate(columns, params, this.buffer);
       sse = scaledSquaredError(pred, target, scales);
-    } catch {
+    } catch (err) {
+      // As in fit: a tree naming an input the search does not have; anything else is a bug.
+      if (!(err instanceof UnknownVariableError)) throw err;
       return null;
     }
     if (!Number.isFinite(sse)) return null;
@@ -96,7 +93,9 @@ export class Scorer {
         const pred = compile(shape, variables).evaluate(columns, params);
         sse = scaledSquaredError(pred, target, scales);
       }
-    } catch {
+    } catch (err) {
+      // A seed law may name an input the search does not have (screened out): it cannot be scored here.
+      if (!(err instanceof UnknownVariableError)) throw err;
       return null;
     }
     if (!Number.isFinite(sse)) return null;

@@ -1,5 +1,5 @@
 /** Deterministic row subsampling: the search fits on a few hundred rows, the final choice on all. */
-import { Rng } from "./rng.js";
+import { Rng } from "../random/index.js";
 
 /** Indices of `k` rows out of `n` chosen by a seeded shuffle (all rows, in order, when n ≤ k). */
 export function sampleRows(n: number, k: number, seed: number): number[] {

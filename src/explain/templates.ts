@@ -16,11 +16,10 @@
  * the offset is small against y. Candidates keep their literal numbers (the 1 of exp(u) − 1 is part of
  * the shape, not a constant to refit).
  */
-import type { Expr } from "../expr/ast.js";
 import { add, param } from "../expr/ast.js";
 import { fitParams, simplify } from "../expr/index.js";
 import type { Candidate } from "./final-selection.js";
-import { argumentMonomials, monomialExpr } from "./periodic.js";
+import { argumentMonomials, integerMonomialExpr } from "./periodic.js";
 import { TEMPLATE_SHAPES, type TemplateShape } from "./template-shapes.js";
 
 /** Tunables of the template fast path (every field optional). */
@@ -79,21 +78,21 @@ export function templateFit(
   let best = Infinity;
   for (const hit of hits) {
     if (opts.signal?.aborted || Date.now() > (opts.deadline ?? Infinity)) break;
-    const m1 = monomialExpr(variables, hit.prefactor);
-    const m2 = monomialExpr(variables, hit.argument);
-    const m2sq = monomialExpr(variables, hit.argument.map((e) => 2 * e));
+    const m1 = integerMonomialExpr(variables, hit.prefactor);
+    const m2 = integerMonomialExpr(variables, hit.argument);
+    const m2sq = integerMonomialExpr(variables, hit.argument.map((e) => 2 * e));
     const { expr, params } = hit.shape.law(m1, m2, m2sq, hit.amplitude, hit.k);
     const fit = fitParams(expr, variables, columns, target, { init: params, restarts: 0, maxIterations: 40, signal: opts.signal });
     const ok = Number.isFinite(fit.sse) && fit.params.every(Number.isFinite);
     const p = ok ? fit.params : params;
     const source = `template-${hit.shape.name}`;
-    candidates.push({ expr: tidy(expr), params: p, source, literalsFixed: true });
+    candidates.push({ expr: simplify(expr), params: p, source, literalsFixed: true });
     if (ok) best = Math.min(best, fit.sse);
     // The same law over a baseline: started at zero offset, so it can only improve on the plain fit.
     const shifted = add(expr, param(p.length));
     const fit2 = fitParams(shifted, variables, columns, target, { init: [...p, 0], restarts: 0, maxIterations: 30, signal: opts.signal });
     if (Number.isFinite(fit2.sse) && fit2.params.every(Number.isFinite) && fit2.sse < (ok ? fit.sse : Infinity)) {
-      candidates.push({ expr: tidy(shifted), params: fit2.params, source: `${source}-offset`, literalsFixed: true });
+      candidates.push({ expr: simplify(shifted), params: fit2.params, source: `${source}-offset`, literalsFixed: true });
       best = Math.min(best, fit2.sse);
     }
   }
@@ -355,12 +354,4 @@ function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
-}
-
-function tidy(e: Expr): Expr {
-  try {
-    return simplify(e);
-  } catch {
-    return e;
-  }
 }

@@ -1,28 +1,6 @@
+import type { Bits } from "../core/bits.js";
 import type { Expr } from "../expr/ast.js";
-
-/** The data the Explainer compresses: named input columns and a target column of equal length. */
-export interface Evidence {
-  /** Input variable names, in column order. */
-  variables: string[];
-  /** One column per variable (same length as `target`). */
-  columns: Record<string, Float64Array>;
-  target: Float64Array;
-  targetName: string;
-  /** Unit of each variable and of the target (by name), in the grammar of `src/expr/units`; optional. */
-  units?: Record<string, string>;
-  /**
-   * Per-row noise scales g_i of the target (same length; from `noiseScales` of `src/mdl/noise-model.ts`): laws
-   * are fitted by weighted least squares and priced on residuals standardised by them. Absent: absolute noise.
-   */
-  scales?: Float64Array;
-}
-
-/** Description length of a law on some evidence, in bits. */
-export interface Bits {
-  model: number;
-  data: number;
-  total: number;
-}
+import type { IslandExecutorFactory } from "./island-executor.js";
 
 /** One law on the Pareto front of complexity versus error. */
 export interface ParetoEntry {
@@ -56,8 +34,12 @@ export interface ExplainOptions {
   timeSeconds?: number;
   /** Budget in candidate evaluations (whichever budget ends first stops the search). */
   maxEvaluations?: number;
-  /** Worker threads (default: all cores); results are reproducible for a given seed and thread count. */
-  threads?: number;
+  /**
+   * Where the search's islands run (default: in this process, one after another). src/parallel's
+   * `islandExecutor(threads)` runs them on worker threads; results are reproducible for a given seed and
+   * executor (and thread count).
+   */
+  executor?: IslandExecutorFactory;
   /**
    * Laws to start from (contract infix, trees, or trees with their fitted constants); language-model
    * proposals and the previous round arrive here. Their constants are refitted, never dropped.

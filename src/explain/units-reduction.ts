@@ -3,8 +3,8 @@
  * π groups for the search, and map the laws found back to the original inputs.
  */
 import { binary, type Expr } from "../expr/ast.js";
-import { checkDimensions, parseUnit, type Dimension } from "../expr/index.js";
-import { UserError } from "../errors.js";
+import { checkDimensions, parseUnit, UnitError, type Dimension } from "../expr/index.js";
+import { ExplainError } from "./errors.js";
 import { evaluateMonomial, piReductions, type MonomialSpec, type PiReduction } from "./dimensional-analysis.js";
 import { powerExpr } from "./monomial.js";
 import { substituteVars } from "./tree-ops.js";
@@ -22,16 +22,17 @@ export function dimensionVector(d: unknown): number[] {
   throw new Error("unrecognised dimension value");
 }
 
-/** Parses `{name: unit}` for the target and every input; a missing or bad unit is a UserError naming the column. */
+/** Parses `{name: unit}` for the target and every input; a missing or bad unit is an ExplainError naming the column. */
 export function parseUnits(units: Record<string, string>, names: readonly string[]): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const name of names) {
     const text = units[name];
-    if (text === undefined) throw new UserError(`explain: --units gives no unit for column '${name}' (use 1 for dimensionless)`);
+    if (text === undefined) throw new ExplainError(`explain: --units gives no unit for column '${name}' (use 1 for dimensionless)`);
     try {
       out[name] = dimensionVector(parseUnit(text));
     } catch (err) {
-      throw new UserError(`explain: bad unit '${text}' for column '${name}': ${err instanceof Error ? err.message : String(err)}`);
+      if (!(err instanceof UnitError)) throw err;
+      throw new ExplainError(`explain: bad unit '${text}' for column '${name}': ${err.message}`);
     }
   }
   return out;
@@ -109,9 +110,9 @@ export function monomialTree(spec: MonomialSpec): Expr | null {
   const numer: Expr[] = [];
   const denom: Expr[] = [];
   for (const [name, f] of Object.entries(spec)) {
-    if (f.num === 0) continue;
-    const t = powerExpr({ kind: "var", name }, { num: Math.abs(f.num), den: f.den });
-    (f.num > 0 ? numer : denom).push(t);
+    if (f.n === 0) continue;
+    const t = powerExpr({ kind: "var", name }, { n: Math.abs(f.n), d: f.d });
+    (f.n > 0 ? numer : denom).push(t);
   }
   const product = (xs: Expr[]) => xs.reduce((a, b) => binary("*", a, b));
   if (numer.length === 0 && denom.length === 0) return null;
@@ -123,11 +124,8 @@ export function monomialTree(spec: MonomialSpec): Expr | null {
 export function lawHasConsistentUnits(expr: Expr, dims: Record<string, number[]>, target: number[]): boolean {
   const varUnits: Record<string, Dimension> = {};
   for (const [k, d] of Object.entries(dims)) varUnits[k] = toDimension(d);
-  try {
-    return checkDimensions(expr, varUnits, toDimension(target)).ok;
-  } catch {
-    return false;
-  }
+  // checkDimensions answers ok: false for every inconsistency (a variable without a unit included); it throws only on a bug.
+  return checkDimensions(expr, varUnits, toDimension(target)).ok;
 }
 
 function toDimension(d: number[]): Dimension {

@@ -187,9 +187,3 @@ export function mapExpr(e: Expr, f: (n: Expr) => Expr): Expr {
 export function substituteParams(e: Expr, values: ArrayLike<number>): Expr {
   return mapExpr(e, (n) => (n.kind === "param" ? num(values[n.index]) : n));
 }
-
-/** A law: a tree plus the fitted values of its `param` slots. */
-export interface Law {
-  readonly expr: Expr;
-  readonly params: readonly number[];
-}

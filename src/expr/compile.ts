@@ -1,5 +1,5 @@
 import type { Expr } from "./ast.js";
-import { UserError } from "../errors.js";
+import { UnknownVariableError } from "./errors.js";
 import { generateLoop, MATH_PREAMBLE } from "./codegen.js";
 import { FunctionCache } from "./function-cache.js";
 import { exprKey } from "./hash.js";
@@ -49,7 +49,7 @@ export function columnIndexer(variables: readonly string[]): (name: string) => n
   });
   return (name) => {
     const k = index.get(name);
-    if (k === undefined) throw new UserError(`the law uses '${name}', which is not among the variables (${variables.join(", ") || "none"})`);
+    if (k === undefined) throw new UnknownVariableError(`the law uses '${name}', which is not among the variables (${variables.join(", ") || "none"})`);
     return k;
   };
 }

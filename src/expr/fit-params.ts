@@ -2,7 +2,7 @@ import { paramCount, type Expr } from "./ast.js";
 import { compile } from "./compile.js";
 import { compileJacobian, type CompiledJacobian } from "./jacobian.js";
 import { solveSpd } from "./linear-solve.js";
-import { normal, seededRandom } from "./rng.js";
+import { normal, seededRandom } from "../random/index.js";
 
 /** Options of `fitParams`. */
 export interface FitOptions {

@@ -3,7 +3,7 @@
  * fitting, simplification, hashing, complexity and physical units. Import from here.
  */
 export * from "./ast.js";
-export { ParseError } from "./parse-error.js";
+export { ParseError, UnitError, UnknownVariableError } from "./errors.js";
 export { parse, isFunctionName, isPlainIdentifier, MAX_PARSE_DEPTH, MAX_PARSE_LENGTH, type ParseOptions } from "./parse.js";
 export { paramNamesOf } from "./param-names.js";
 export { toInfix, formatNumber } from "./print-infix.js";
@@ -15,7 +15,6 @@ export { complexity } from "./complexity.js";
 export { derivative, paramDerivative, differentiate } from "./derivative.js";
 export { compileGradient, compileJacobian, type CompiledGradient, type CompiledJacobian } from "./jacobian.js";
 export { fitParams, type FitOptions, type FitResult } from "./fit-params.js";
-export { seededRandom, normal } from "./rng.js";
 export { simplify } from "./simplify.js";
 export { toLatex, latexName, latexNumber } from "./print-latex.js";
 export {

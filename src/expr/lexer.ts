@@ -1,4 +1,4 @@
-import { ParseError } from "./parse-error.js";
+import { ParseError } from "./errors.js";
 
 /** Kinds of token in the infix grammar. */
 export type TokenKind = "num" | "ident" | "op" | "lparen" | "rparen" | "comma" | "end";

@@ -1,4 +1,4 @@
-import { UserError } from "../errors.js";
+import { UnitError } from "./errors.js";
 import { DIMENSIONLESS, multiplyDimensions, powerDimension, UNITS, type Dimension } from "./dimension.js";
 
 const PREFIXES = ["Y", "Z", "E", "P", "T", "G", "M", "k", "h", "da", "d", "c", "m", "u", "µ", "μ", "n", "p", "f", "a"];
@@ -11,17 +11,17 @@ function lookupUnit(symbol: string, text: string): Dimension {
       if (Object.hasOwn(UNITS, rest) && rest !== "1" && rest !== "kg") return UNITS[rest];
     }
   }
-  throw new UserError(`unknown unit '${symbol}' in '${text}'`);
+  throw new UnitError(`unknown unit '${symbol}' in '${text}'`);
 }
 
 /**
  * Parses a unit such as `kg*m/s^2`, `m s^-1`, `V`, `T` (tesla), `J/(mol*K)` or `1` into a dimension.
  * Products are written with `*`, `·` or a space, powers with `^` or `**` (integers or fractions like `1/2`
- * in parentheses). Throws `UserError` naming the unit text.
+ * in parentheses). Throws `UnitError` naming the unit text.
  */
 export function parseUnit(text: string): Dimension {
-  if (typeof text !== "string" || text.trim() === "") throw new UserError("empty unit");
-  if (text.length > 200) throw new UserError(`unit too long: '${text.slice(0, 40)}…'`);
+  if (typeof text !== "string" || text.trim() === "") throw new UnitError("empty unit");
+  if (text.length > 200) throw new UnitError(`unit too long: '${text.slice(0, 40)}…'`);
   const tokens = text.replace(/\*\*/g, "^").match(/[A-Za-zΩµμ]+|\d+(?:\.\d+)?|[*/^()·\-+]|\s+|./g) ?? [];
   let pos = 0;
   const peek = () => {
@@ -29,7 +29,7 @@ export function parseUnit(text: string): Dimension {
     return tokens[pos];
   };
   const fail = (why: string): never => {
-    throw new UserError(`bad unit '${text}': ${why}`);
+    throw new UnitError(`bad unit '${text}': ${why}`);
   };
   const exponent = (): number => {
     const t = peek();

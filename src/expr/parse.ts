@@ -1,6 +1,6 @@
 import { binary, num, param, PI, unary, v, type BinaryOp, type Expr, type UnaryOp } from "./ast.js";
 import { tokenize, type Token } from "./lexer.js";
-import { ParseError } from "./parse-error.js";
+import { ParseError } from "./errors.js";
 
 /** Longest text the parser accepts, in characters (hostile input must not hang it). */
 export const MAX_PARSE_LENGTH = 20_000;

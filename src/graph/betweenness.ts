@@ -4,7 +4,7 @@
  * `graph stats` stays in seconds on graphs of tens of thousands of concepts.
  */
 import type { SimpleGraph } from "./project.js";
-import { SeededRandom } from "./random.js";
+import { Rng } from "../random/index.js";
 
 /** Options of the computation. */
 export interface BetweennessOptions {
@@ -35,7 +35,7 @@ export function betweenness(s: SimpleGraph, opts: BetweennessOptions): Betweenne
     s.forEachNeighbor(k, (m) => (adjacency[o++] = index.get(m)!));
   });
   const sampled = n > opts.exactUpTo;
-  const sources = sampled ? new SeededRandom(opts.seed).shuffle(keys.map((_k, i) => i)).slice(0, opts.samples) : keys.map((_k, i) => i);
+  const sources = sampled ? new Rng(opts.seed).shuffle(keys.map((_k, i) => i)).slice(0, opts.samples) : keys.map((_k, i) => i);
   const score = new Float64Array(n);
   const sigma = new Float64Array(n);
   const dist = new Int32Array(n);

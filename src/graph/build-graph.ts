@@ -2,7 +2,7 @@
  * `graph build`: reads documents into a stored concept graph, adding to the graph of that name when it
  * already exists. Each document is saved as soon as it is read, so an interruption loses nothing done.
  */
-import { addExtraction, emptyGraph } from "./build.js";
+import { addExtraction, emptyGraph } from "./concept-graph.js";
 import { listCorpusFiles, readCorpusFile } from "./corpus-files.js";
 import { extractOffline } from "./extract-offline.js";
 import { GraphStore } from "./store.js";

@@ -4,7 +4,7 @@
  */
 import { louvain } from "./libs.js";
 import type { SimpleGraph } from "./project.js";
-import { SeededRandom } from "./random.js";
+import { Rng } from "../random/index.js";
 
 /** One community of the hierarchy. */
 export interface Community {
@@ -25,7 +25,7 @@ export interface CommunityHierarchy {
 
 /** Partitions the graph into communities of at most `maxSize` nodes where Louvain can split them. */
 export function hierarchicalCommunities(s: SimpleGraph, maxSize: number, seed: number): CommunityHierarchy {
-  const rng = new SeededRandom(seed);
+  const rng = new Rng(seed);
   const leaves: Community[] = [];
   let levels = 0;
   let modularity = 0;

@@ -28,7 +28,8 @@ export function listCorpusFiles(paths: readonly string[], cwd: string): string[]
     let st;
     try {
       st = statSync(full);
-    } catch {
+    } catch (err) {
+      if (typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
       throw new UserError(`graph build: no such file or folder: ${p}`);
     }
     if (st.isDirectory()) walk(full);

@@ -4,7 +4,7 @@
  * similar enough. Key, alias and lemma matches still win, so an embeddings endpoint only ever adds
  * matches; it never changes one the offline matcher makes.
  */
-import { UserError } from "../errors.js";
+import { GraphError } from "./errors.js";
 import { cosine, type Embedder } from "../llm/embeddings.js";
 import { nodeEmbeddings, type EmbeddingCacheOptions } from "./embedding-cache.js";
 import { tryMatchConcept, type ConceptMatch } from "./match.js";
@@ -42,16 +42,16 @@ export async function nearestConcepts(g: ConceptGraph, query: string, opts: Sema
 
 /**
  * The concept `query` means: by key, alias or lemma as `matchConcept` does, else by embeddings. Below
- * the similarity threshold it throws a UserError naming the nearest concept and its similarity.
+ * the similarity threshold it throws a GraphError naming the nearest concept and its similarity.
  */
 export async function matchConceptSemantic(g: ConceptGraph, query: string, opts: SemanticMatchOptions): Promise<SemanticMatch> {
   const offline = tryMatchConcept(g, query);
   if (offline) return offline;
   const min = opts.minSimilarity ?? DEFAULT_MIN_SIMILARITY;
   const [best, second] = await nearestConcepts(g, query, opts);
-  if (!best) throw new UserError(`no concept matching '${query}': graph '${g.getAttribute("name")}' is empty`);
+  if (!best) throw new GraphError(`no concept matching '${query}': graph '${g.getAttribute("name")}' is empty`);
   if (!(best.score >= min)) {
-    throw new UserError(
+    throw new GraphError(
       `no concept matching '${query}' in graph '${g.getAttribute("name")}': the nearest by embeddings is '${best.key}' at similarity ${best.score.toFixed(3)}, below the threshold ${min} (lower it with --min-similarity, or name the concept differently)`,
     );
   }

@@ -44,8 +44,9 @@ function readDisk(file: string, keys: string[]): Float32Array[] | undefined {
     // Copy into an aligned buffer: a Buffer's byteOffset need not be a multiple of 4.
     const all = new Float32Array(new Uint8Array(buf).buffer);
     return keys.map((_, i) => all.slice(i * dim, (i + 1) * dim));
-  } catch {
+  } catch (err) {
     // An unreadable or truncated cache file is recomputed, never trusted.
+    if (!(err instanceof SyntaxError) && typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
     return undefined;
   }
 }

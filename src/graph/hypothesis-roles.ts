@@ -111,8 +111,8 @@ export function scientistMessages(context: string, ontology: OntologistAnswer, w
   ];
 }
 
-/** Messages for the critic. */
-export function criticMessages(context: string, hypothesis: ScientistAnswer): Message[] {
+/** Messages for the critic of a graph hypothesis (the discovery loop's law critic has its own, in llm). */
+export function hypothesisCriticMessages(context: string, hypothesis: ScientistAnswer): Message[] {
   return [
     {
       role: "system",

@@ -3,12 +3,12 @@
  * The result carries the falsification plan in the external-world `describe` shape, so that a simulator
  * or lab driver answering it can be run by `worldbreaker discover --external`, or a built-in world directly.
  */
-import { UserError } from "../errors.js";
+import { GraphError } from "./errors.js";
 import type { LlmSession } from "../llm/session.js";
 import { findWorld } from "../worlds/registry.js";
 import {
   checkFalsificationPlan,
-  criticMessages,
+  hypothesisCriticMessages,
   HypothesisCriticSchema,
   ontologistMessages,
   OntologistSchema,
@@ -74,7 +74,7 @@ export function handoffOf(h: ScientistAnswer): Handoff {
   return { ...(builtin ? { builtinWorld: builtin.name } : {}), describe, commands };
 }
 
-/** Runs the three roles on a sampled path; throws a UserError when the ontologist or scientist gives no usable answer. */
+/** Runs the three roles on a sampled path; throws a GraphError when the ontologist or scientist gives no usable answer. */
 export async function hypothesize(g: ConceptGraph, a: string, b: string, session: LlmSession, opts: PathOptions & { worlds: ReadonlyArray<{ name: string; summary: string }>; progress: (line: string) => void; resolved?: [string, string] }): Promise<HypothesisReport> {
   // `resolved`: node keys the caller already matched (e.g. by embeddings); else `a` and `b` are matched here.
   const path = opts.resolved ? samplePathBetween(g, opts.resolved[0], opts.resolved[1], opts, [a, b]) : samplePath(g, a, b, opts);
@@ -83,12 +83,12 @@ export async function hypothesize(g: ConceptGraph, a: string, b: string, session
   const context = pathContext(g, path);
   opts.progress("ontologist: defining concepts and relations");
   const ontology = await session.structured("ontologist", OntologistSchema, ontologistMessages(context), { name: "ontology" });
-  if (!ontology) throw new UserError(`graph hypothesize: the ontologist gave no usable answer${session.stopped() ? ` (${session.stopped()})` : ""}`);
+  if (!ontology) throw new GraphError(`graph hypothesize: the ontologist gave no usable answer${session.stopped() ? ` (${session.stopped()})` : ""}`);
   opts.progress("scientist: proposing a testable hypothesis");
   const hypothesis = await session.structured("scientist", ScientistSchema, scientistMessages(context, ontology, opts.worlds), { name: "hypothesis", check: (h) => checkFalsificationPlan(h.falsification) });
-  if (!hypothesis) throw new UserError(`graph hypothesize: the scientist gave no usable hypothesis${session.stopped() ? ` (${session.stopped()})` : ""}`);
+  if (!hypothesis) throw new GraphError(`graph hypothesize: the scientist gave no usable hypothesis${session.stopped() ? ` (${session.stopped()})` : ""}`);
   opts.progress("critic: reviewing");
-  const critique = await session.structured("critic", HypothesisCriticSchema, criticMessages(context, hypothesis), { name: "hypothesis_review" });
+  const critique = await session.structured("critic", HypothesisCriticSchema, hypothesisCriticMessages(context, hypothesis), { name: "hypothesis_review" });
   if (!critique) opts.progress("critic: no usable review (the hypothesis is reported without one)");
   return { graph: g.getAttribute("name"), from: path.from, to: path.to, seed: path.seed, path, pathText, ontology, hypothesis, critique, handoff: handoffOf(hypothesis) };
 }

@@ -1,5 +1,5 @@
 /** Finds the concept a user means: exact key, alias or abbreviation, then the best lemma overlap. */
-import { UserError } from "../errors.js";
+import { GraphError } from "./errors.js";
 import { normalizeQuery } from "./normalize.js";
 import type { ConceptGraph } from "./types.js";
 
@@ -14,17 +14,17 @@ function words(key: string): string[] {
   return key.split(/[\s-]+/).filter(Boolean);
 }
 
-/** The concept best matching `query`, or a UserError naming the closest candidates when none shares a word. */
+/** The concept best matching `query`, or a GraphError naming the closest candidates when none shares a word. */
 export function matchConcept(g: ConceptGraph, query: string): ConceptMatch {
   const hit = tryMatchConcept(g, query);
   if (hit) return hit;
-  throw new UserError(`no concept matching '${query}' in graph '${g.getAttribute("name")}' (try one of: ${topConcepts(g, 8).join(", ")})`);
+  throw new GraphError(`no concept matching '${query}' in graph '${g.getAttribute("name")}' (try one of: ${topConcepts(g, 8).join(", ")})`);
 }
 
-/** The concept best matching `query` by key, alias or shared lemma; undefined when none shares a word (UserError when the name is empty). */
+/** The concept best matching `query` by key, alias or shared lemma; undefined when none shares a word (GraphError when the name is empty). */
 export function tryMatchConcept(g: ConceptGraph, query: string): ConceptMatch | undefined {
   const key = normalizeQuery(query);
-  if (!key) throw new UserError(`empty concept name '${query}'`);
+  if (!key) throw new GraphError(`empty concept name '${query}'`);
   if (g.hasNode(key)) return { key, how: "exact", score: 1 };
   const abbr = g.getAttribute("abbreviations")[key];
   if (abbr && g.hasNode(abbr)) return { key: abbr, how: "alias", score: 1 };

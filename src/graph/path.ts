@@ -3,11 +3,11 @@
  * Dijkstra on randomly perturbed edge costs between them, so each seed gives a different but relevant
  * chain of relations. Typed relations are cheaper to walk than bare co-occurrence.
  */
-import { UserError } from "../errors.js";
+import { GraphError } from "./errors.js";
 import { matchConcept } from "./match.js";
 import { MinHeap } from "./min-heap.js";
 import { toSimpleGraph, type SimpleGraph } from "./project.js";
-import { SeededRandom } from "./random.js";
+import { Rng } from "../random/index.js";
 import type { ConceptGraph, EdgeKind } from "./types.js";
 
 /** Options of a path sample. */
@@ -54,7 +54,7 @@ function pairCosts(g: ConceptGraph): Map<string, number> {
   return best;
 }
 
-function dijkstra(s: SimpleGraph, costs: Map<string, number>, from: string, to: string, rng: SeededRandom, randomness: number, banned: Set<string>): string[] | undefined {
+function dijkstra(s: SimpleGraph, costs: Map<string, number>, from: string, to: string, rng: Rng, randomness: number, banned: Set<string>): string[] | undefined {
   const dist = new Map<string, number>([[from, 0]]);
   const prev = new Map<string, string>();
   const jitter = new Map<string, number>();
@@ -123,13 +123,13 @@ export function samplePath(g: ConceptGraph, a: string, b: string, opts: PathOpti
 /** Samples a path between two node keys already matched (`asked`: the names typed, for messages). */
 export function samplePathBetween(g: ConceptGraph, from: string, to: string, opts: PathOptions, asked: [string, string] = [from, to]): ConceptPath {
   const [a, b] = asked;
-  if (!g.hasNode(from) || !g.hasNode(to)) throw new UserError(`no concept '${g.hasNode(from) ? to : from}' in graph '${g.getAttribute("name")}'`);
-  if (from === to) throw new UserError(`'${a}' and '${b}' both match the concept '${from}'`);
+  if (!g.hasNode(from) || !g.hasNode(to)) throw new GraphError(`no concept '${g.hasNode(from) ? to : from}' in graph '${g.getAttribute("name")}'`);
+  if (from === to) throw new GraphError(`'${a}' and '${b}' both match the concept '${from}'`);
   const s = toSimpleGraph(g);
   const fromDist = hopDistances(s, from);
-  if (!fromDist.has(to)) throw new UserError(`no path between '${from}' and '${to}': they are in different components of the graph`);
+  if (!fromDist.has(to)) throw new GraphError(`no path between '${from}' and '${to}': they are in different components of the graph`);
   const toDist = hopDistances(s, to);
-  const rng = new SeededRandom(opts.seed);
+  const rng = new Rng(opts.seed);
   const shortest = fromDist.get(to)!;
   // Waypoints are drawn from concepts that lie at most a little off the shortest route.
   const candidates = [...fromDist.keys()].filter((n) => n !== from && n !== to && fromDist.get(n)! + toDist.get(n)! <= shortest + 2).sort();

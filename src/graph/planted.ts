@@ -4,8 +4,8 @@
  * holds a relabelled, noisy copy of that subgraph (edges dropped, edges added, relation types changed)
  * embedded among unrelated nodes. The hidden correspondence is the ground truth.
  */
-import { addRelation, emptyGraph } from "./build.js";
-import { SeededRandom } from "./random.js";
+import { addRelation, emptyGraph } from "./concept-graph.js";
+import { Rng } from "../random/index.js";
 import type { ConceptGraph } from "./types.js";
 
 /** Parameters of a planted instance. */
@@ -42,7 +42,7 @@ function provenance(file: string) {
 }
 
 /** A random typed graph by preferential attachment; returns its edges as [source, relation, target]. */
-function attachmentEdges(n: number, attach: number, relations: readonly string[], rng: SeededRandom, prefix: string): Array<[string, string, string]> {
+function attachmentEdges(n: number, attach: number, relations: readonly string[], rng: Rng, prefix: string): Array<[string, string, string]> {
   const edges: Array<[string, string, string]> = [];
   const ends: number[] = [0];
   const seen = new Set<string>();
@@ -64,7 +64,7 @@ function attachmentEdges(n: number, attach: number, relations: readonly string[]
 
 /** Generates a planted instance. */
 export function plantedInstance(spec: PlantedSpec): PlantedInstance {
-  const rng = new SeededRandom(spec.seed);
+  const rng = new Rng(spec.seed);
   const b = emptyGraph("planted-b");
   const bEdges = attachmentEdges(spec.nodesB, spec.attach, spec.relations, rng, "b");
   for (let i = 0; i < spec.nodesB; i++) b.addNode(`b${i}`, { label: `b${i}`, aliases: [], type: "concept", count: 1, provenance: [] });

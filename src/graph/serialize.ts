@@ -4,8 +4,8 @@
  * leniently: a missing label is the key, a missing relation is `related to`.
  */
 import { z } from "zod";
-import { UserError } from "../errors.js";
-import { addRelation, emptyGraph } from "./build.js";
+import { GraphError } from "./errors.js";
+import { addRelation, emptyGraph } from "./concept-graph.js";
 import type { ConceptGraph, DocumentRecord, EdgeKind, Provenance } from "./types.js";
 
 const provenanceSchema = z.object({ file: z.string(), sentence: z.number(), text: z.string() });
@@ -44,7 +44,7 @@ export function graphFromJSON(data: unknown, source: string): ConceptGraph {
   const parsed = graphSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UserError(`${source}: not a graphology JSON graph (${issue.path.join(".") || "top level"}: ${issue.message})`);
+    throw new GraphError(`${source}: not a graphology JSON graph (${issue.path.join(".") || "top level"}: ${issue.message})`);
   }
   const { attributes = {}, nodes, edges } = parsed.data;
   const g = emptyGraph(str(attributes.name, source.replace(/^.*[\\/]/, "").replace(/\.json$/i, "")));
@@ -53,7 +53,7 @@ export function graphFromJSON(data: unknown, source: string): ConceptGraph {
   g.mergeAttributes({ documents: docs.success ? (docs.data as DocumentRecord[]) : [], abbreviations: abbr.success ? abbr.data : {} });
   for (const n of nodes) {
     const a = n.attributes ?? {};
-    if (g.hasNode(n.key)) throw new UserError(`${source}: node '${n.key}' appears twice`);
+    if (g.hasNode(n.key)) throw new GraphError(`${source}: node '${n.key}' appears twice`);
     g.addNode(n.key, {
       label: str(a.label, n.key),
       aliases: Array.isArray(a.aliases) ? a.aliases.filter((x): x is string => typeof x === "string") : [],
@@ -64,7 +64,7 @@ export function graphFromJSON(data: unknown, source: string): ConceptGraph {
     });
   }
   for (const [i, e] of edges.entries()) {
-    for (const end of [e.source, e.target]) if (!g.hasNode(end)) throw new UserError(`${source}: edge ${i} refers to missing node '${end}'`);
+    for (const end of [e.source, e.target]) if (!g.hasNode(end)) throw new GraphError(`${source}: edge ${i} refers to missing node '${end}'`);
     if (e.source === e.target) continue;
     const a = e.attributes ?? {};
     const kind: EdgeKind = a.kind === "cooccurrence" || a.kind === "hierarchy" ? a.kind : "relation";

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { UserError } from "../errors.js";
-import { emptyGraph } from "./build.js";
+import { emptyGraph } from "./concept-graph.js";
 import type { ConceptAttributes, ConceptGraph, GraphAttributes, RelationAttributes } from "./types.js";
 
 /** Where the store lives when `--store` is not given, relative to the working directory. */

@@ -1,9 +1,9 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { randomBytes } from "node:crypto";
-import { UserError } from "../errors.js";
+import type { RunJournal } from "../discover/run-journal.js";
 import type { Experiment, Observation } from "../worlds/world.js";
+import { JournalConsistencyError, JournalError } from "./errors.js";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
 import { sqliteExchangeStore, type ExchangeStore, type LlmExchange } from "./exchanges.js";
 import type { EventRow, ExperimentRow, ObservationRow, RunRow, RunStatus, WorldSpec } from "./types.js";
@@ -17,17 +17,13 @@ export function resolveStoreDir(opts: { store?: string; env: NodeJS.ProcessEnv; 
   return resolve(opts.cwd, dir);
 }
 
-/** A fresh run id: the world's name, the UTC time and a little randomness (never reused). */
-export function newRunId(world: string, now = new Date()): string {
-  const slug = world.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 24) || "run";
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "").replace("T", "-");
-  return `${slug}-${stamp}-${randomBytes(2).toString("hex")}`;
-}
+/** A fresh run id (named by the loop, which creates runs; re-exported here for the journal's callers). */
+export { newRunId } from "../discover/run-id.js";
 
 const now = () => new Date().toISOString();
 
-/** The durable journal of runs (SQLite in WAL mode, synchronous writes). */
-export class RunStore {
+/** The durable journal of runs (SQLite in WAL mode, synchronous writes): the RunJournal the loop writes to. */
+export class RunStore implements RunJournal {
   readonly db: Database.Database;
   readonly path: string;
 
@@ -36,7 +32,9 @@ export class RunStore {
     try {
       this.db = new Database(path);
     } catch (err) {
-      throw new UserError(`cannot open the run journal ${path}: ${(err as Error).message}`);
+      // better-sqlite3 throws SqliteError when SQLite cannot open the file, TypeError when its directory is gone.
+      if (!(err instanceof Database.SqliteError || err instanceof TypeError)) throw err;
+      throw new JournalError(`cannot open the run journal ${path}: ${(err as Error).message}`);
     }
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
@@ -50,7 +48,9 @@ export class RunStore {
     try {
       mkdirSync(dir, { recursive: true });
     } catch (err) {
-      throw new UserError(`cannot create the run store ${dir}: ${(err as Error).message}`);
+      // A system error (permissions, a file in the way) has a code; anything else is not ours to explain.
+      if (!(err instanceof Error && "code" in err)) throw err;
+      throw new JournalError(`cannot create the run store ${dir}: ${(err as Error).message}`);
     }
     return new RunStore(join(dir, JOURNAL_FILE));
   }
@@ -69,13 +69,19 @@ export class RunStore {
     return sqliteExchangeStore<X>(this.db, runId);
   }
 
+  /** Journals a new run as running; a JournalError when SQLite refuses it (an id already taken, a full disk). */
   createRun(run: { id: string; world: string; worldSpec: WorldSpec; seed: number; options: Record<string, unknown> }): void {
     const t = now();
-    this.db
-      .prepare(
-        `INSERT INTO runs (id, created_at, updated_at, world, world_spec, seed, options, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')`,
-      )
-      .run(run.id, t, t, run.world, JSON.stringify(run.worldSpec), run.seed, JSON.stringify(run.options));
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO runs (id, created_at, updated_at, world, world_spec, seed, options, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')`,
+        )
+        .run(run.id, t, t, run.world, JSON.stringify(run.worldSpec), run.seed, JSON.stringify(run.options));
+    } catch (err) {
+      if (!(err instanceof Database.SqliteError)) throw err;
+      throw new JournalError(err.message);
+    }
   }
 
   getRun(id: string): RunRow | undefined {
@@ -121,7 +127,7 @@ export class RunStore {
       let seq = next;
       for (const a of answers) {
         const changed = mark.run(now(), runId, a.experimentSeq).changes;
-        if (changed !== 1) throw new Error(`experiment ${a.experimentSeq} of run ${runId} is unknown or already answered`);
+        if (changed !== 1) throw new JournalConsistencyError(`experiment ${a.experimentSeq} of run ${runId} is unknown or already answered`);
         for (const o of a.observations) {
           const out = o.output !== null && Number.isFinite(o.output) ? o.output : null;
           ins.run(runId, seq++, a.experimentSeq, JSON.stringify(o.inputs), out, o.stage ?? null);

@@ -3,8 +3,8 @@
  * (one budget, one store, one concurrency limit). The discovery loop calls it when `--llm` is given.
  */
 import type { Agents } from "../discover/agents.js";
-import { UserError } from "../errors.js";
-import type { ExchangeStore } from "./exchange.js";
+import { LlmError } from "./failures.js";
+import type { SessionStore } from "./exchange.js";
 import { loadLlmProfile } from "./profiles.js";
 import { LlmSession } from "./session.js";
 import { LlmBreaker } from "./roles/breaker.js";
@@ -19,7 +19,7 @@ export interface CreateAgentsOptions {
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** Where exchanges go (the run journal); default in memory. */
-  store?: ExchangeStore;
+  store?: SessionStore;
   /** Round recorded for calls that do not carry an AgentContext. */
   round?: number | (() => number);
   /** Explicit config file (`--llm-config`). */
@@ -47,7 +47,7 @@ export function modeFromEnv(env: NodeJS.ProcessEnv): "live" | "replay" | undefin
   const m = env.WORLDBREAKER_LLM_MODE?.trim().toLowerCase();
   if (m === undefined || m === "") return undefined;
   if (m === "live" || m === "replay") return m;
-  throw new UserError(`WORLDBREAKER_LLM_MODE must be 'live' or 'replay', got '${env.WORLDBREAKER_LLM_MODE}'`);
+  throw new LlmError(`WORLDBREAKER_LLM_MODE must be 'live' or 'replay', got '${env.WORLDBREAKER_LLM_MODE}'`);
 }
 
 /** Resolves `profile` and builds the agents; nothing is sent until an agent is asked. */

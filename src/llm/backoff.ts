@@ -1,17 +1,5 @@
 /** Exponential backoff with seeded jitter: retries spread out the same way on every run with a seed. */
 
-/** A small, fast seeded generator (mulberry32) returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Backoff policy: delay before retry number `retry` (1-based). */
 export interface BackoffPolicy {
   baseMs: number;

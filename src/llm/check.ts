@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { AgentContext } from "../discover/agents.js";
+import { WorldbreakerError } from "../errors.js";
 import { fitParams, parse } from "../expr/index.js";
 import type { WorldInfo } from "../worlds/world.js";
 import { MemoryExchangeStore, type Exchange } from "./exchange.js";
@@ -81,7 +82,8 @@ function probeR2(law: string): number {
     const mean = probeY.reduce((a, b) => a + b, 0) / probeY.length;
     const sst = probeY.reduce((a, y) => a + (y - mean) ** 2, 0);
     return Number.isFinite(fit.sse) ? 1 - fit.sse / sst : -Infinity;
-  } catch {
+  } catch (err) {
+    if (!(err instanceof WorldbreakerError)) throw err;
     return -Infinity;
   }
 }

@@ -4,8 +4,9 @@
  * the profile's token budget, and a stop on fatal answers (bad key, unknown model).
  */
 import OpenAI from "openai";
-import { UserError } from "../errors.js";
-import { backoffDelay, seededRandom, sleep } from "./backoff.js";
+import { LlmError } from "./failures.js";
+import { seededRandom } from "../random/index.js";
+import { backoffDelay, sleep } from "./backoff.js";
 import { TokenBudget, estimateTokens } from "./budget.js";
 import { classifyFailure, type Failure } from "./failures.js";
 import { PROFILE_DEFAULTS, type LlmProfile } from "./profiles.js";
@@ -39,13 +40,13 @@ export class Embedder {
   private readonly random: () => number;
   private readonly counters: EmbedderStats = { requests: 0, texts: 0, tokens: 0 };
 
-  /** Opens an embedder; a UserError when the profile names no embeddings model. */
+  /** Opens an embedder; a LlmError when the profile names no embeddings model. */
   constructor(
     readonly profile: LlmProfile,
     private readonly options: EmbedderOptions = {},
   ) {
     if (!profile.embeddingModel) {
-      throw new UserError(`LLM profile '${profile.name}' has no embeddings model: set embeddingModel in its ${profile.source || "config"} entry (or WORLDBREAKER_EMBEDDINGS_MODEL for the default profile)`);
+      throw new LlmError(`LLM profile '${profile.name}' has no embeddings model: set embeddingModel in its ${profile.source || "config"} entry (or WORLDBREAKER_EMBEDDINGS_MODEL for the default profile)`);
     }
     this.model = profile.embeddingModel;
     this.client = new OpenAI({ baseURL: profile.baseUrl, apiKey: profile.apiKey ?? "not-needed", maxRetries: 0, timeout: profile.timeoutMs });
@@ -60,7 +61,7 @@ export class Embedder {
 
   /**
    * One unit-length vector per text, in order. Batches run concurrently within the endpoint's limit.
-   * Throws a UserError (one line, naming the endpoint) when the server fails past its retries, refuses
+   * Throws a LlmError (one line, naming the endpoint) when the server fails past its retries, refuses
    * the request, answers something that is not embeddings, or the token budget would be overspent.
    */
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
@@ -74,7 +75,7 @@ export class Embedder {
   private async embedBatch(texts: string[]): Promise<Float32Array[]> {
     const estimate = texts.reduce((n, t) => n + estimateTokens(t) + 1, 0);
     if (!this.budget.reserve(estimate)) {
-      throw new UserError(`embeddings: token budget of ${this.budget.limit} tokens is spent (${this.budget.used()} used, next batch needs about ${estimate}); raise budgetTokens in profile '${this.profile.name}'`);
+      throw new LlmError(`embeddings: token budget of ${this.budget.limit} tokens is spent (${this.budget.used()} used, next batch needs about ${estimate}); raise budgetTokens in profile '${this.profile.name}'`);
     }
     try {
       return await this.attempt(texts);
@@ -105,20 +106,21 @@ export class Embedder {
           return vectors;
         }
       } catch (err) {
-        if (signal?.aborted) throw new UserError("embeddings: interrupted");
+        if (signal?.aborted) throw new LlmError("embeddings: interrupted");
         failure = classifyFailure(err);
       } finally {
         release?.();
       }
       if (failure.fatal || !failure.retryable || attempt >= attempts) {
-        throw new UserError(`embeddings request to ${this.profile.baseUrl} (model ${this.model}) failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${failure.message}`);
+        throw new LlmError(`embeddings request to ${this.profile.baseUrl} (model ${this.model}) failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${failure.message}`);
       }
       const delay = backoffDelay({ baseMs: this.profile.backoffMs, maxMs: this.profile.maxBackoffMs }, attempt, this.random, failure.retryAfterMs);
       this.options.log?.(`embeddings: ${failure.message}; retry ${attempt}/${attempts - 1} in ${(delay / 1000).toFixed(1)} s`);
       try {
         await sleep(delay, signal);
-      } catch {
-        throw new UserError("embeddings: interrupted");
+      } catch (err) {
+        if (!signal?.aborted) throw err;
+        throw new LlmError("embeddings: interrupted");
       }
     }
   }
@@ -154,7 +156,7 @@ export function unit(v: ArrayLike<number>): Float32Array {
 
 /** Cosine similarity of two unit vectors (their dot product). */
 export function cosine(a: Float32Array, b: Float32Array): number {
-  if (a.length !== b.length) throw new UserError(`embeddings differ in length (${a.length} and ${b.length}); was the embeddings model changed?`);
+  if (a.length !== b.length) throw new LlmError(`embeddings differ in length (${a.length} and ${b.length}); was the embeddings model changed?`);
   let d = 0;
   for (let i = 0; i < a.length; i++) d += a[i] * b[i];
   return d;

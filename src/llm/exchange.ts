@@ -1,6 +1,6 @@
 /**
  * Provenance of language-model traffic: every exchange (one HTTP attempt or one cache hit) becomes an
- * `Exchange` handed to an `ExchangeStore`. The run journal implements the store in SQLite; this module
+ * `Exchange` handed to an `SessionStore`. The run journal implements the store in SQLite; this module
  * ships the interface and an in-memory store, `jsonl-store.ts` a file-backed one.
  */
 
@@ -52,7 +52,7 @@ export interface Exchange {
  * `get(key)` must return the most recent exchange for that key whose `response` is not null, or
  * undefined. Implementations may be synchronous or asynchronous.
  */
-export interface ExchangeStore {
+export interface SessionStore {
   put(exchange: Exchange): void | Promise<void>;
   get(key: string): StoredExchange | undefined | Promise<StoredExchange | undefined>;
 }
@@ -67,8 +67,8 @@ export interface StoredExchange {
   tokens?: { prompt?: number; completion?: number; total?: number };
 }
 
-/** An ExchangeStore in memory (tests, one-shot commands); `all()` lists what was put, in order. */
-export class MemoryExchangeStore implements ExchangeStore {
+/** A SessionStore in memory (tests, one-shot commands); `all()` lists what was put, in order. */
+export class MemoryExchangeStore implements SessionStore {
   private readonly log: Exchange[] = [];
   private readonly answered = new Map<string, Exchange>();
 

@@ -4,10 +4,10 @@
  * `warmStart` entries of the symbolic search, which still decides by description length.
  */
 import type { AgentContext } from "../discover/agents.js";
-import { sampleRows } from "../discover/agent-context.js";
-import type { Evidence } from "../explain/types.js";
+import { evenlySpacedRows } from "../discover/agent-context.js";
+import type { Evidence } from "../core/evidence.js";
 import type { WorldInfo } from "../worlds/world.js";
-import type { ExchangeStore } from "./exchange.js";
+import type { SessionStore } from "./exchange.js";
 import { loadLlmProfile } from "./profiles.js";
 import { LlmSession, type LlmStats } from "./session.js";
 import { LlmExplainer } from "./roles/explainer.js";
@@ -17,7 +17,7 @@ export interface WarmStartOptions {
   env: NodeJS.ProcessEnv;
   cwd: string;
   configPath?: string;
-  store?: ExchangeStore;
+  store?: SessionStore;
   signal?: AbortSignal;
   log?: (line: string) => void;
   /** What the data is, in a sentence (shown to the model); default names the file's columns only. */
@@ -52,7 +52,7 @@ export function evidenceWorld(evidence: Evidence, description?: string): WorldIn
 
 /** The context the Explainer agent sees for a table: no law yet, so the residual note says so. */
 export function evidenceContext(evidence: Evidence, description?: string, maxRows = 40): AgentContext {
-  const sample = sampleRows(evidence, maxRows);
+  const sample = evenlySpacedRows(evidence, maxRows);
   const first = evidence.variables[0] ?? "x";
   return {
     world: evidenceWorld(evidence, description),

@@ -1,5 +1,6 @@
 /** Classifies what went wrong with one HTTP attempt: retry it, give up on it, or stop asking altogether. */
 import OpenAI from "openai";
+import { WorldbreakerError } from "../errors.js";
 
 /** A failed attempt. */
 export interface Failure {
@@ -46,3 +47,10 @@ export function classifyFailure(err: unknown): Failure {
   const message = err instanceof Error ? err.message : String(err);
   return { retryable: true, message: `unreadable reply (${message.replace(/\s+/g, " ").slice(0, 160)})` };
 }
+
+/**
+ * A language-model failure the user sees as one line: a profile or config file that is wrong, an
+ * embeddings request that failed past its retries or ran out of budget, a journal of exchanges that is
+ * not one.
+ */
+export class LlmError extends WorldbreakerError {}

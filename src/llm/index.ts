@@ -9,7 +9,7 @@
 export { openLlm, LlmSession, LlmReplayMissError } from "./session.js";
 export type { ChatMessage, LlmSessionOptions, StructuredOptions, LlmStats } from "./session.js";
 export { MemoryExchangeStore } from "./exchange.js";
-export type { Exchange, ExchangeStore, StoredExchange, LlmRole, TokenUsage } from "./exchange.js";
+export type { Exchange, SessionStore, StoredExchange, LlmRole, TokenUsage } from "./exchange.js";
 export { JsonlExchangeStore } from "./jsonl-store.js";
 export { loadLlmProfile, listProfiles, roleSettings, CONFIG_FILE_NAME, PROFILE_DEFAULTS } from "./profiles.js";
 export type { LlmProfile, RoleSettings, ProfileSource } from "./profiles.js";

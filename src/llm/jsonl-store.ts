@@ -1,13 +1,13 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { UserError } from "../errors.js";
-import type { Exchange, ExchangeStore } from "./exchange.js";
+import { LlmError } from "./failures.js";
+import type { Exchange, SessionStore } from "./exchange.js";
 
 /**
- * An ExchangeStore backed by a JSON-lines file: one exchange per line, appended synchronously so a
+ * A SessionStore backed by a JSON-lines file: one exchange per line, appended synchronously so a
  * killed run loses nothing already answered. Opening an existing file loads it for replay.
  */
-export class JsonlExchangeStore implements ExchangeStore {
+export class JsonlExchangeStore implements SessionStore {
   private readonly answered = new Map<string, Exchange>();
   private count = 0;
 
@@ -20,12 +20,13 @@ export class JsonlExchangeStore implements ExchangeStore {
         let e: Exchange;
         try {
           e = JSON.parse(line) as Exchange;
-        } catch {
+        } catch (err) {
+          if (!(err instanceof SyntaxError)) throw err;
           // A torn last line is what a crash mid-append leaves; anything earlier is real corruption.
           if (i === lines.length - 1 || lines.slice(i + 1).every((l) => l.trim() === "")) return;
-          throw new UserError(`${path}:${i + 1}: not a JSON exchange record`);
+          throw new LlmError(`${path}:${i + 1}: not a JSON exchange record`);
         }
-        if (typeof e?.key !== "string") throw new UserError(`${path}:${i + 1}: exchange record has no 'key'`);
+        if (typeof e?.key !== "string") throw new LlmError(`${path}:${i + 1}: exchange record has no 'key'`);
         this.remember(e);
       });
     } else {

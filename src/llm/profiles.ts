@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { UserError } from "../errors.js";
+import { LlmError } from "./failures.js";
 
 /** The file looked for in the working directory when no config path is given. */
 export const CONFIG_FILE_NAME = "worldbreaker.llm.json";
@@ -114,11 +114,11 @@ export interface ProfileSource {
 }
 
 /** Formats a zod error as `file: path.to.field: message` (first issue; the rest counted). */
-function configError(file: string, error: z.ZodError): UserError {
+function configError(file: string, error: z.ZodError): LlmError {
   const [first, ...rest] = error.issues;
   const where = first.path.length > 0 ? first.path.map(String).join(".") : "(top level)";
   const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? "s" : ""})` : "";
-  return new UserError(`${file}: ${where}: ${first.message}${more}`);
+  return new LlmError(`${file}: ${where}: ${first.message}${more}`);
 }
 
 /** Finds the config file to use, or undefined when there is none (explicit paths must exist). */
@@ -126,7 +126,7 @@ export function findConfigPath(src: ProfileSource): string | undefined {
   const explicit = src.configPath ?? src.env.WORLDBREAKER_LLM_CONFIG;
   if (explicit) {
     const p = resolve(src.cwd, explicit);
-    if (!existsSync(p)) throw new UserError(`LLM config file not found: ${p}`);
+    if (!existsSync(p)) throw new LlmError(`LLM config file not found: ${p}`);
     return p;
   }
   const p = resolve(src.cwd, CONFIG_FILE_NAME);
@@ -139,7 +139,7 @@ export function readLlmConfig(path: string): z.infer<typeof LlmConfigSchema> {
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));
   } catch (err) {
-    throw new UserError(`${path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new LlmError(`${path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
   const parsed = LlmConfigSchema.safeParse(raw);
   if (!parsed.success) throw configError(path, parsed.error);
@@ -182,7 +182,7 @@ export function loadLlmProfile(name: string, src: ProfileSource): LlmProfile {
         const issue = checked.error.issues[0];
         const field = String(issue.path[0] ?? "");
         const where = baseUrl && field === "baseUrl" ? "WORLDBREAKER_LLM_BASE_URL" : `${path ?? "environment"}: profiles.default.${field}`;
-        throw new UserError(`${where}: ${issue.message}`);
+        throw new LlmError(`${where}: ${issue.message}`);
       }
       fromFile = checked.data;
       if (baseUrl) source = path ? `${path} + environment` : "environment";
@@ -197,14 +197,14 @@ export function loadLlmProfile(name: string, src: ProfileSource): LlmProfile {
         : known.length > 0
           ? `known profiles: ${known.join(", ")}`
           : `no ${CONFIG_FILE_NAME} found in ${src.cwd} (or give --llm-config / WORLDBREAKER_LLM_CONFIG)`;
-    throw new UserError(`unknown LLM profile '${name}'; ${hint}`);
+    throw new LlmError(`unknown LLM profile '${name}'; ${hint}`);
   }
 
   const p = fromFile;
   let apiKey: string | undefined;
   if (p.apiKeyEnv) {
     apiKey = src.env[p.apiKeyEnv];
-    if (!apiKey) throw new UserError(`LLM profile '${name}': environment variable ${p.apiKeyEnv} (apiKeyEnv) is not set`);
+    if (!apiKey) throw new LlmError(`LLM profile '${name}': environment variable ${p.apiKeyEnv} (apiKeyEnv) is not set`);
   } else if (name === "default" && src.env.WORLDBREAKER_LLM_API_KEY) {
     apiKey = src.env.WORLDBREAKER_LLM_API_KEY;
   }

@@ -2,20 +2,22 @@
  * A language-model session: one profile, one run. `structured()` asks for a schema-shaped answer and
  * returns it validated, or null when the model could not give one. Around each call: a shared
  * concurrency limit per endpoint, retries with seeded backoff, a circuit breaker, a hard token budget,
- * and provenance of every exchange in an ExchangeStore whose answers double as a replay cache.
+ * and provenance of every exchange in a SessionStore whose answers double as a replay cache.
  */
 import OpenAI from "openai";
 import type { z } from "zod";
 import { AgentStopError } from "../discover/agents.js";
-import { backoffDelay, seededRandom, sleep } from "./backoff.js";
+import { seededRandom } from "../random/index.js";
+import { attemptOnce } from "./attempt.js";
+import { backoffDelay } from "./backoff.js";
 import { TokenBudget, estimateTokens } from "./budget.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
-import { MemoryExchangeStore, type Exchange, type ExchangeStore, type LlmRole, type TokenUsage } from "./exchange.js";
+import { MemoryExchangeStore, type Exchange, type SessionStore, type LlmRole, type TokenUsage } from "./exchange.js";
 import { loadLlmProfile, roleSettings, type LlmProfile, type ProfileSource } from "./profiles.js";
 import { requestKey } from "./request-key.js";
 import { endpointSemaphore, type Semaphore } from "./semaphore.js";
 import { parseStructured, repairPrompt, responseFormatFor } from "./structured-output.js";
-import { classifyFailure, type Failure } from "./failures.js";
+import { retryWithBackoff, type RetryPolicy, type TryOutcome } from "./retry.js";
 
 /** A chat message as sent to the server. */
 export interface ChatMessage {
@@ -26,7 +28,7 @@ export interface ChatMessage {
 /** How a session behaves. */
 export interface LlmSessionOptions {
   /** Where exchanges are recorded and answers looked up (default: a fresh in-memory store). */
-  store?: ExchangeStore;
+  store?: SessionStore;
   /** `live` (default) answers from the store when it can and asks the server otherwise; `replay` never touches the network. */
   mode?: "live" | "replay";
   /** Seeds the backoff jitter, and is sent as the request's sampling `seed` (servers that ignore it are unaffected). */
@@ -90,7 +92,7 @@ type Answer = { content: string; problem?: string; truncated?: boolean };
 
 /** One language-model session over one profile. */
 export class LlmSession {
-  readonly store: ExchangeStore;
+  readonly store: SessionStore;
   readonly mode: "live" | "replay";
   private readonly client: OpenAI;
   private readonly semaphore: Semaphore;
@@ -243,107 +245,89 @@ export class LlmSession {
     }
   }
 
-  /** `ask` once its tokens are reserved. */
+  /** `ask` once its tokens are reserved: the store's answer when it has one, else the server's. */
   private async askWithin(role: LlmRole, round: number, body: Record<string, unknown>, validate: (content: string) => string | undefined, signal?: AbortSignal): Promise<Answer | null> {
     const key = requestKey(body);
+    const replayed = await this.replay(key, role, round, body, validate);
+    if (replayed) return replayed;
+    if (this.mode === "replay") throw new LlmReplayMissError(role, key, round);
+    return this.askServer(key, role, round, body, validate, signal);
+  }
+
+  /** The answer recorded for `key`, validated and journaled again as a cached exchange; undefined when there is none. */
+  private async replay(key: string, role: LlmRole, round: number, body: Record<string, unknown>, validate: (content: string) => string | undefined): Promise<Answer | undefined> {
     const recorded = await this.store.get(key);
     // Stores may hold records written by other versions; only a text answer can be replayed.
-    if (recorded && typeof recorded.response === "string") {
-      this.counters.cacheHits += 1;
-      const tokens = normalizeTokens(recorded.tokens);
-      this.chargeTokens(tokens);
-      const problem = validate(recorded.response);
-      const truncated = (recorded as { truncated?: unknown }).truncated === true;
-      await this.record({
-        key,
-        role,
-        round,
-        profile: this.profile.name,
-        baseUrl: this.profile.baseUrl,
-        model: String(body.model),
-        attempt: 1,
-        request: body,
-        response: recorded.response,
-        verdict: problem ? "invalid" : "ok",
-        tokens,
-        latencyMs: 0,
-        cached: true,
-        ...(truncated ? { truncated } : {}),
-        at: new Date().toISOString(),
-      });
-      return { content: recorded.response, problem, truncated };
-    }
-    if (this.mode === "replay") throw new LlmReplayMissError(role, key, round);
+    if (!recorded || typeof recorded.response !== "string") return undefined;
+    this.counters.cacheHits += 1;
+    const tokens = normalizeTokens(recorded.tokens);
+    this.chargeTokens(tokens);
+    const problem = validate(recorded.response);
+    const truncated = (recorded as { truncated?: unknown }).truncated === true;
+    await this.record({
+      key,
+      role,
+      round,
+      profile: this.profile.name,
+      baseUrl: this.profile.baseUrl,
+      model: String(body.model),
+      attempt: 1,
+      request: body,
+      response: recorded.response,
+      verdict: problem ? "invalid" : "ok",
+      tokens,
+      latencyMs: 0,
+      cached: true,
+      ...(truncated ? { truncated } : {}),
+      at: new Date().toISOString(),
+    });
+    return { content: recorded.response, problem, truncated };
+  }
 
+  /** Asks the server, retrying with seeded backoff; null when the circuit is open, the server refused or failed past its retries, or the call was stopped. */
+  private askServer(key: string, role: LlmRole, round: number, body: Record<string, unknown>, validate: (content: string) => string | undefined, signal?: AbortSignal): Promise<Answer | null> {
     const base = { key, role, round, profile: this.profile.name, baseUrl: this.profile.baseUrl, model: String(body.model), request: body, cached: false };
     const attempts = this.profile.retries + 1;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    const policy: RetryPolicy<Answer> = {
+      attempts,
+      signal,
+      delayMs: (attempt, f) => backoffDelay({ baseMs: this.profile.backoffMs, maxMs: this.profile.maxBackoffMs }, attempt, this.random, f.retryAfterMs),
+      onRetry: (f, attempt, delay) => this.log(`llm: ${role}: ${f.message}; retry ${attempt}/${attempts - 1} in ${(delay / 1000).toFixed(1)} s`),
+      giveUp: (f, attempt) => {
+        this.breaker.failure();
+        this.log(`llm: ${role} request failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${f.message}`);
+        return null;
+      },
+    };
+    return retryWithBackoff(policy, async (attempt): Promise<TryOutcome<Answer | null>> => {
       if (!this.breaker.allow()) {
         if (this.circuitNoticeAt !== this.counters.calls) {
           this.circuitNoticeAt = this.counters.calls;
           this.log(`llm: circuit open after repeated failures at ${this.profile.baseUrl}; ${role} request skipped`);
         }
-        return null;
+        return { done: null };
       }
-      let release: (() => void) | undefined;
-      let t0 = performance.now();
-      let failure: Failure | undefined;
-      let content: string | undefined;
-      let usage: TokenUsage | undefined;
-      let truncated = false;
-      try {
-        release = await this.semaphore.acquire(signal);
-        // Latency is the server's: time spent queueing for a slot is not counted.
-        t0 = performance.now();
-        this.counters.requests += 1;
-        const completion = (await this.client.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })) as unknown;
-        const c = completion as { choices?: { message?: { content?: unknown }; finish_reason?: unknown }[]; usage?: { prompt_tokens?: number; completion_tokens?: number } };
-        const text = c?.choices?.[0]?.message?.content;
-        truncated = c?.choices?.[0]?.finish_reason === "length";
-        if (typeof text !== "string") failure = { retryable: true, message: "the server's reply is not a chat completion (no choices[0].message.content)" };
-        else {
-          content = text;
-          usage = usageOf(c.usage, body, text);
-        }
-      } catch (err) {
-        if (signal?.aborted) return null;
-        failure = classifyFailure(err);
-      } finally {
-        release?.();
-      }
-      const latencyMs = performance.now() - t0;
-
-      if (content !== undefined && usage) {
+      const result = await attemptOnce(this.client.chat.completions, this.semaphore, body, signal, () => (this.counters.requests += 1));
+      if (result.kind === "aborted") return { done: null };
+      if (result.kind === "answer") {
+        const { content, usage, truncated, latencyMs } = result;
         this.breaker.success();
         this.chargeTokens(usage);
         this.counters.latencyMs += latencyMs;
         const problem = validate(content);
         await this.record({ ...base, attempt, response: content, tokens: usage, latencyMs, verdict: problem ? "invalid" : "ok", ...(truncated ? { truncated } : {}), at: new Date().toISOString() });
-        return { content, problem, truncated };
+        return { done: { content, problem, truncated } };
       }
-
-      const f = failure as Failure;
+      const f = result.failure;
       this.counters.failures += 1;
-      await this.record({ ...base, attempt, response: null, error: f.message, tokens: { prompt: 0, completion: 0, total: 0 }, latencyMs, at: new Date().toISOString() });
+      await this.record({ ...base, attempt, response: null, error: f.message, tokens: { prompt: 0, completion: 0, total: 0 }, latencyMs: result.latencyMs, at: new Date().toISOString() });
       if (f.fatal) {
         this.breaker.failure();
         this.stop(`${this.profile.baseUrl} refused ${role} requests: ${f.message}; continuing without the language model`);
-        return null;
+        return { done: null };
       }
-      if (!f.retryable || attempt === attempts) {
-        this.breaker.failure();
-        this.log(`llm: ${role} request failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${f.message}`);
-        return null;
-      }
-      const delay = backoffDelay({ baseMs: this.profile.backoffMs, maxMs: this.profile.maxBackoffMs }, attempt, this.random, f.retryAfterMs);
-      this.log(`llm: ${role}: ${f.message}; retry ${attempt}/${attempts - 1} in ${(delay / 1000).toFixed(1)} s`);
-      try {
-        await sleep(delay, signal);
-      } catch {
-        return null;
-      }
-    }
-    return null;
+      return { failed: f };
+    });
   }
 
   private chargeTokens(t: TokenUsage): void {
@@ -372,17 +356,6 @@ function normalizeTokens(t: Partial<TokenUsage> | undefined): TokenUsage {
 function firstLine(s: string): string {
   const lines = s.split("\n").filter((l) => l.trim() !== "");
   return lines.slice(0, 3).join(" ").slice(0, 300);
-}
-
-function usageOf(u: { prompt_tokens?: number; completion_tokens?: number } | undefined, body: Record<string, unknown>, text: string): TokenUsage {
-  if (u && Number.isFinite(u.prompt_tokens) && Number.isFinite(u.completion_tokens)) {
-    const prompt = Number(u.prompt_tokens);
-    const completion = Number(u.completion_tokens);
-    return { prompt, completion, total: prompt + completion };
-  }
-  const prompt = estimateTokens(JSON.stringify(body.messages));
-  const completion = estimateTokens(text);
-  return { prompt, completion, total: prompt + completion, estimated: true };
 }
 
 /** Opens a session on profile `profile` (a name resolved from config and environment, or a resolved profile). */

@@ -44,7 +44,8 @@ export function extractJson(content: string): { ok: true; value: unknown } | { o
     if (first >= 0 && last > first) {
       try {
         return { ok: true, value: JSON.parse(text.slice(first, last + 1)) };
-      } catch {
+      } catch (inner) {
+        if (!(inner instanceof SyntaxError)) throw inner;
         // fall through to the original error, which names the first bad position
       }
     }

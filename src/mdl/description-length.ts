@@ -1,5 +1,5 @@
 import { BINARY_OPS, UNARY_OPS, type Expr } from "../expr/ast.js";
-import type { Bits } from "../explain/types.js";
+import type { Bits } from "../core/bits.js";
 
 /**
  * Description length of a law on some evidence (two-part MDL code, in bits):
@@ -16,7 +16,7 @@ import type { Bits } from "../explain/types.js";
  *
  * where K = 14 unary + 7 binary + 4 leaf kinds (number, π, variable, fitted constant) = 25, n is the number of
  * rows, g_i is the row's noise scale (its expected spread in units of a common σ: 1 for absolute noise, |y_i|
- * for relative noise, sqrt(y_i) for counts; see noise-model.ts), s² = Σ((y_i − f_i)/g_i)²/n is the variance of
+ * for relative noise, sqrt(y_i) for counts; see `noiseScales` in core/noise.ts), s² = Σ((y_i − f_i)/g_i)²/n is the variance of
  * the standardised residuals (the SSE/n of the unweighted code when every g_i = 1, which is the default), and
  * ε = 2⁻²⁰·scale(target) (about six significant digits of the target's spread) is the precision at which the
  * data are recorded. Row i is coded by a Gaussian of width s·g_i: −log2 of the probability of its ε-wide bin.

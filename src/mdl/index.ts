@@ -1,4 +1,4 @@
-/** Description length (MDL) of laws and evidence: the single acceptance rule of worldbreaker. */
+/** Description length (MDL) of laws and evidence — the single acceptance rule — and the one way to fit and score a law. */
 export {
   dataBits,
   defaultPrecision,
@@ -9,7 +9,4 @@ export {
   NODE_KINDS,
   type MdlOptions,
 } from "./description-length.js";
-export type { Bits } from "../explain/types.js";
-export { rSquared, rootMeanSquareError, scoreLaw, type LawScore } from "./score-law.js";
-export { scoreOnEvidence, type EvidenceScore } from "./evidence-score.js";
-export { isNoiseKind, NOISE_KINDS, noiseScales, parseNoiseFlag, RELATIVE_FLOOR, scaleBits, type NoiseKind, type NoiseModel } from "./noise-model.js";
+export { fitLaw, lawSse, rootMeanSquareError, rSquared, scoreLaw, type FitData, type FitLawOptions, type FittedConstants, type LawScore } from "./fit-and-score.js";

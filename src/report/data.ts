@@ -1,45 +1,15 @@
-import * as exprModule from "../expr/index.js";
-import { compile, type Expr } from "../expr/index.js";
-import { isNoiseKind } from "../mdl/noise-model.js";
-import { UserError } from "../errors.js";
+import { compile, toLatex, type Expr } from "../expr/index.js";
+import { isNoiseKind } from "../core/noise.js";
+import { UserError, WorldbreakerError } from "../errors.js";
 import type { RunStore } from "../journal/store.js";
-import type { RunRow } from "../journal/types.js";
 import { buildEvidence, type RunObservation } from "../discover/evidence.js";
 import type { LoopState, RoundRecord, RunResult } from "../discover/types.js";
 import type { WorldInfo } from "../worlds/world.js";
-import type { ReportExchange } from "./exchanges.js";
+import type { ReportData, ReportExchange, ReportRound } from "./types.js";
 
-/** One round of a report: its record, its law's state and the data it saw, with predictions. */
-export interface ReportRound {
-  record: RoundRecord;
-  state: LoopState;
-  latex: string;
-  /** Observations answered up to this round (in run order) and the law's prediction at each. */
-  points: Array<{ inputs: Record<string, number>; observed: number; predicted: number; round: number; strategy: string }>;
-}
-
-/** Everything a report shows, read from the journal alone. */
-export interface ReportData {
-  run: RunRow;
-  info: WorldInfo;
-  result?: RunResult;
-  rounds: ReportRound[];
-  /** The run's language-model exchanges in the order they happened (none without --llm). */
-  exchanges?: ReportExchange[];
-}
-
-const toLatexFn = (exprModule as unknown as { toLatex?: (e: Expr, p?: ArrayLike<number>) => string }).toLatex;
-
-/** LaTeX of a law (fitted constants substituted); falls back to the infix text in \texttt if no printer exists. */
-export function lawLatex(expr: Expr, params: readonly number[], infix: string): string {
-  if (toLatexFn) {
-    try {
-      return toLatexFn(expr, params);
-    } catch {
-      // fall through to plain text
-    }
-  }
-  return `\\texttt{${infix.replace(/[\\{}_^#$%&~]/g, (c) => `\\${c}`)}}`;
+/** LaTeX of a law, its fitted constants substituted. */
+export function lawLatex(expr: Expr, params: readonly number[]): string {
+  return toLatex(expr, params);
 }
 
 /** Loads a run's report data from the journal; UserError if the run is unknown or has no round yet. */
@@ -74,10 +44,11 @@ export function loadReportData(store: RunStore, runId: string): ReportData {
         points.push({ inputs, observed: o.output, predicted: pred[k], round: o.round, strategy: o.strategy });
         k++;
       }
-    } catch {
-      // A law that cannot be evaluated is still reported, without its chart.
+    } catch (err) {
+      // A law that cannot be evaluated on this data (one of our own failures) is still reported, without its chart.
+      if (!(err instanceof WorldbreakerError)) throw err;
     }
-    return { record, state, latex: lawLatex(law.expr, law.params, law.law), points };
+    return { record, state, latex: lawLatex(law.expr, law.params), points };
   });
   const exchanges = store.exchanges<ReportExchange & { key: string; request: unknown }>(null).list(runId);
   return { run, info, result: run.result as RunResult | undefined, rounds: out, exchanges };

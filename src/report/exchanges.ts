@@ -1,29 +1,15 @@
-import { parse } from "../expr/index.js";
+import { parse, ParseError } from "../expr/index.js";
 import { structureKey } from "../discover/laws.js";
 import { fmt } from "../discover/sentence.js";
 import { checkCandidate, type RawCandidate } from "../llm/roles/law-candidates.js";
 import { summarizeExchanges, type ExchangeTotals } from "../llm/provenance.js";
-import type { ReportData, ReportRound } from "./data.js";
+import type { ReportData, ReportExchange, ReportRound } from "./types.js";
 
 /**
  * The report's language-model section: every exchange of the run (role, round, tokens, latency), what
  * it proposed, and what became of it — a law adopted by the gate or not, experiments run or not, a
  * critic's verdict. Pure: reads the journaled exchanges and rounds, writes HTML.
  */
-
-/** The fields of a journaled exchange the report reads (see `Exchange` in src/llm/exchange.ts). */
-export interface ReportExchange {
-  role: string;
-  round?: number;
-  attempt?: number;
-  model?: string;
-  response?: unknown;
-  error?: string;
-  verdict?: string;
-  cached?: boolean;
-  tokens?: { prompt?: number; completion?: number; total?: number };
-  latencyMs?: number;
-}
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -34,7 +20,8 @@ function parsedResponse(e: ReportExchange): Record<string, unknown> | undefined 
   try {
     const v = JSON.parse(e.response) as unknown;
     return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
     return undefined;
   }
 }
@@ -52,7 +39,8 @@ function lawOutcome(raw: RawCandidate, data: ReportData, round: ReportRound | un
     const before = data.rounds.find((r) => r.record.round === round.record.round - 1);
     const changed = !before || structureKey(before.state.current.expr) !== structureKey(cur.expr);
     return changed && round.record.revision ? `<b>adopted</b> (−${fmt(round.record.revision.gainBits)} bits)` : "already the current law";
-  } catch {
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
     return "unusable (does not parse)";
   }
 }

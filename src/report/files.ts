@@ -1,4 +1,4 @@
-import type { ReportData } from "./data.js";
+import type { ReportData } from "./types.js";
 
 function csvCell(v: unknown): string {
   if (v === undefined || v === null) return "";

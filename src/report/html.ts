@@ -1,6 +1,6 @@
 import katex from "katex";
 import { fmt } from "../discover/sentence.js";
-import type { ReportData, ReportRound } from "./data.js";
+import type { ReportData, ReportRound } from "./types.js";
 import { exchangesHtml } from "./exchanges.js";
 import { katexCss } from "./katex-assets.js";
 import { bitsSvg, scatterSvg, type Series } from "./svg.js";
@@ -13,7 +13,8 @@ function esc(s: string): string {
 function math(latex: string, display = true): string {
   try {
     return katex.renderToString(latex, { displayMode: display, throwOnError: true, output: "htmlAndMathml" });
-  } catch {
+  } catch (err) {
+    if (!(err instanceof katex.ParseError)) throw err;
     return `<code>${esc(latex)}</code>`;
   }
 }

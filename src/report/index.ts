@@ -5,13 +5,7 @@ import type { RunStore } from "../journal/store.js";
 import { loadReportData } from "./data.js";
 import { lawsJson, metricsCsv } from "./files.js";
 import { reportHtml } from "./html.js";
-
-/** Paths of the files a report consists of. */
-export interface ReportFiles {
-  html: string;
-  metricsCsv: string;
-  lawsJson: string;
-}
+import type { ReportFiles } from "./types.js";
 
 /** Writes `report.html`, `metrics.csv` and `laws.json` for a journaled run into `dir` (created if needed). */
 export function writeReport(store: RunStore, runId: string, dir: string): ReportFiles {
@@ -29,6 +23,7 @@ export function writeReport(store: RunStore, runId: string, dir: string): Report
   }
 }
 
-export { loadReportData, lawLatex, type ReportData, type ReportRound } from "./data.js";
+export { loadReportData, lawLatex } from "./data.js";
+export type { ReportData, ReportExchange, ReportFiles, ReportRound } from "./types.js";
 export { reportHtml } from "./html.js";
 export { metricsCsv, lawsJson } from "./files.js";

@@ -22,8 +22,10 @@ export function katexCss(): string {
       const data = readFileSync(join(dir, woff2[1])).toString("base64");
       return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
     });
-  } catch {
-    // Without the stylesheet the MathML KaTeX also emits still renders, only less prettily.
+  } catch (err) {
+    // Without the stylesheet (not installed where require looks, or unreadable) the MathML KaTeX also
+    // emits still renders, only less prettily; anything but a system error is a bug.
+    if (typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
     cached = "";
   }
   return cached;

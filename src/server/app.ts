@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
-import { UserError } from "../errors.js";
+import { WorldbreakerError } from "../errors.js";
 import { accessControl } from "./auth.js";
-import type { DiscoveryEngine, WorldSpec } from "./engine.js";
+import type { DiscoveryEngine, StartWorld } from "./contract.js";
 import { observationsCsv } from "./data-csv.js";
 import { streamRunEvents } from "./events-stream.js";
 import { apiError, HttpError, validate } from "./respond.js";
@@ -52,7 +52,8 @@ async function jsonBody(c: Context): Promise<unknown> {
   if (!/^application\/json\b/i.test(type)) throw new HttpError(415, "send the request body as JSON (Content-Type: application/json)");
   try {
     return await c.req.json();
-  } catch {
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
     throw new HttpError(400, "the request body is not valid JSON");
   }
 }
@@ -67,7 +68,7 @@ export function createApp(opts: AppOptions): ServerApp {
   const runs = new RunManager(engine, log);
   let explaining = false;
 
-  const worldSpecOf = (choice: WorldChoice): WorldSpec => {
+  const worldSpecOf = (choice: WorldChoice): StartWorld => {
     if (choice.kind === "builtin") {
       if (!engine.worlds().some((w) => w.name === choice.name)) {
         throw new HttpError(400, `unknown world '${choice.name}'; known: ${engine.worlds().map((w) => w.name).join(", ")}`, "world.name");
@@ -235,7 +236,7 @@ export function createApp(opts: AppOptions): ServerApp {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return apiError(c, err.status, err.message, err.field);
-    if (err instanceof UserError) return apiError(c, 400, err.message);
+    if (err instanceof WorldbreakerError) return apiError(c, 400, err.message);
     log(`internal error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.message : String(err)}`);
     return apiError(c, 500, "the server hit an internal error; the details are in its log");
   });

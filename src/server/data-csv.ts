@@ -1,4 +1,4 @@
-import type { RunDetail } from "./engine.js";
+import type { RunDetail } from "./contract.js";
 
 function cell(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "";

@@ -5,7 +5,7 @@ import { listProfiles } from "../llm/profiles.js";
 import { builtinWorlds } from "../worlds/registry.js";
 import { openWorld } from "../worlds/open.js";
 import type { WorldInfo } from "../worlds/world.js";
-import type { DiscoveryEngine, LaunchedRun, LiveEvent, RunHooks, StartSpec, WorldListing, WorldSpec } from "./engine.js";
+import type { DiscoveryEngine, LaunchedRun, LiveEvent, RunHooks, StartSpec, WorldListing, StartWorld } from "./contract.js";
 import { runDiscovery, type RunJob } from "./run-discovery.js";
 import { RunThreads, runWorkerScript } from "./run-thread.js";
 import { buildRunDetail, runListItem } from "./run-view.js";
@@ -30,7 +30,7 @@ export interface DiscoveryEngineOptions {
   inProcess?: boolean;
 }
 
-function displayName(world: WorldSpec): string {
+function displayName(world: StartWorld): string {
   if ("name" in world) return world.name;
   if ("file" in world) return basename(world.file).replace(/\.(csv|json)$/i, "");
   return "external";

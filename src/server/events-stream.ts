@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { DiscoveryEngine, LiveEvent } from "./engine.js";
+import type { DiscoveryEngine, LiveEvent } from "./contract.js";
 import type { RunManager } from "./run-manager.js";
 
 /** Seconds between keep-alive comments, so proxies and browsers do not drop a quiet stream. */

@@ -1,9 +1,11 @@
+import { availableParallelism } from "node:os";
 import { parseCsv } from "../data/csv.js";
 import { UserError } from "../errors.js";
 import { explain } from "../explain/index.js";
-import type { Evidence } from "../explain/types.js";
+import { islandExecutor } from "../parallel/index.js";
+import type { Evidence } from "../core/evidence.js";
 import { compile } from "../expr/index.js";
-import type { ExplainView } from "./engine.js";
+import type { ExplainView } from "./contract.js";
 import { latexOf } from "./latex.js";
 
 /** Rows sent back for the chart: enough to see the shape, few enough to keep the answer small. */
@@ -14,7 +16,7 @@ export interface ExplainTableOptions {
   seconds: number;
   seed: number;
   signal: AbortSignal;
-  /** Worker threads (default: the Explainer's default, all cores). */
+  /** Worker threads for the Explainer's islands (default: all cores). */
   threads?: number;
 }
 
@@ -34,7 +36,7 @@ export async function explainTable(csvText: string, fileName: string, target: st
     seed: opts.seed,
     timeSeconds: opts.seconds,
     signal: opts.signal,
-    ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+    executor: islandExecutor(opts.threads ?? availableParallelism()),
   });
   const n = table.rowCount;
   const stride = Math.max(1, Math.ceil(n / SAMPLE_ROWS));

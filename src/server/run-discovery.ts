@@ -1,7 +1,7 @@
 import type { Agents } from "../discover/agents.js";
 import { discover, resumeRun } from "../discover/index.js";
 import type { RunStore } from "../journal/index.js";
-import type { LiveEvent, StartSpec } from "./engine.js";
+import type { LiveEvent, StartSpec } from "./contract.js";
 
 /** One run to execute: a new one (`start`) or the continuation of `runId`. Plain data, so it can cross into a worker. */
 export interface RunJob {

@@ -1,4 +1,4 @@
-import type { DiscoveryEngine, LaunchedRun, LiveEvent, StartSpec } from "./engine.js";
+import type { DiscoveryEngine, LaunchedRun, LiveEvent, StartSpec } from "./contract.js";
 import { HttpError } from "./respond.js";
 
 /** Receives each live event with its index in the run's stream. */
@@ -100,8 +100,8 @@ export class RunManager {
       for (const l of run.listeners) {
         try {
           l(event, index);
-        } catch {
-          // A subscriber that went away must not disturb the run.
+        } catch (_err) {
+          // A subscriber that went away must not disturb the run: whatever it throws is its own failure.
         }
       }
     };

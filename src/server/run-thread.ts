@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { UserError } from "../errors.js";
-import type { LiveEvent } from "./engine.js";
+import type { LiveEvent } from "./contract.js";
 import type { RunWorkerCommand, RunWorkerData, RunWorkerMessage } from "./run-worker.js";
 
 /** The compiled worker script beside this module (absent when running from TypeScript sources). */

@@ -1,9 +1,10 @@
-import { computeDerived, parseDerived } from "../discover/derived.js";
+import { computeDerived, parseDerived } from "../core/derived.js";
+import { DerivedVariableError } from "../core/errors.js";
 import type { LoopState, RoundRecord } from "../discover/types.js";
 import { compile, variablesOf, type Expr } from "../expr/index.js";
 import type { EventRow, ExperimentRow, ObservationRow, RunRow } from "../journal/index.js";
 import type { WorldInfo } from "../worlds/world.js";
-import type { ExchangeView, ObservationView, RoundView, RunDetail, RunListItem } from "./engine.js";
+import type { ExchangeView, ObservationView, RoundView, RunDetail, RunListItem } from "./contract.js";
 
 /** Everything the journal holds about one run, as read for display. */
 export interface RunRecords {
@@ -62,7 +63,8 @@ export function predictAll(
   for (const [name, text] of Object.entries(law.derived ?? {})) {
     try {
       columns[name] = computeDerived(parseDerived(text, inputNames), columns, n);
-    } catch {
+    } catch (err) {
+      if (!(err instanceof DerivedVariableError)) throw err;
       return observations.map(() => null);
     }
   }
@@ -163,7 +165,9 @@ export function buildRunDetail(rec: RunRecords, latex: LatexPrinter): RunDetail 
 function safeLatex(latex: LatexPrinter, expr: Expr, params: readonly number[], fallback: string): string {
   try {
     return latex(expr, params);
-  } catch {
+  } catch (_err) {
+    // A law from a journal written by another version may hold a node this printer does not know; the
+    // page still shows it as text rather than failing as a whole.
     return `\\text{${fallback.replace(/[\\{}$&#^_%~]/g, " ")}}`;
   }
 }

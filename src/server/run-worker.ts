@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { UserError } from "../errors.js";
+import { WorldbreakerError } from "../errors.js";
 import { RunStore } from "../journal/index.js";
-import type { LiveEvent } from "./engine.js";
+import type { LiveEvent } from "./contract.js";
 import { runDiscovery, type RunJob } from "./run-discovery.js";
 // Loaded up front (the loop would load them on first use) so a spare thread is ready to run at once.
 import "../worlds/open.js";
@@ -61,7 +61,7 @@ async function main(data: RunWorkerData): Promise<void> {
     });
     post({ type: "done" });
   } catch (err) {
-    post({ type: "error", message: err instanceof Error ? err.message : String(err), user: err instanceof UserError });
+    post({ type: "error", message: err instanceof Error ? err.message : String(err), user: err instanceof WorldbreakerError });
   } finally {
     store?.close();
     // Let the thread end on its own once its last messages are out.

@@ -36,7 +36,8 @@ export function findStaticFile(root: string, urlPath: string): StaticFile | unde
   let rel: string;
   try {
     rel = decodeURIComponent(urlPath);
-  } catch {
+  } catch (err) {
+    if (!(err instanceof URIError)) throw err;
     return undefined;
   }
   const base = resolve(root);

@@ -39,7 +39,8 @@ export class UploadStore {
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
+    } catch (err) {
+      if (!(err instanceof TypeError)) throw err;
       throw new HttpError(400, `${fileName}: the file is not UTF-8 text`);
     }
     if (text.trim().length === 0) throw new HttpError(400, `${fileName}: the file is empty`);
@@ -78,8 +79,9 @@ export class UploadStore {
     for (const id of readdirSync(this.dir)) {
       try {
         out.push(this.get(id));
-      } catch {
-        // A half-written folder from a crash is not an upload.
+      } catch (err) {
+        // A half-written folder from a crash is not an upload: no upload.json (404) or a torn one.
+        if (!(err instanceof HttpError) && !(err instanceof SyntaxError) && typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
       }
     }
     return out;

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { UserError } from "../errors.js";
+import { WorldError } from "./errors.js";
 import type { Experiment, InputSpec, World, WorldInfo } from "./world.js";
 
 /**
@@ -23,10 +23,10 @@ function rowKey(names: readonly string[], e: Experiment): string {
 
 /** A pool World over `table` with `target` as the observable (default: the last column). */
 export function createCsvPoolWorld(table: PoolTable, file: string, target?: string): World {
-  if (table.names.length < 2) throw new UserError(`${file}: a pool world needs at least one input column and a target column`);
-  if (table.rowCount === 0) throw new UserError(`${file}: no data rows`);
+  if (table.names.length < 2) throw new WorldError(`${file}: a pool world needs at least one input column and a target column`);
+  if (table.rowCount === 0) throw new WorldError(`${file}: no data rows`);
   const targetName = target ?? table.names[table.names.length - 1];
-  if (!table.names.includes(targetName)) throw new UserError(`${file}: no column named '${targetName}' (columns: ${table.names.join(", ")})`);
+  if (!table.names.includes(targetName)) throw new WorldError(`${file}: no column named '${targetName}' (columns: ${table.names.join(", ")})`);
   const inputNames = table.names.filter((n) => n !== targetName);
   const inputs: InputSpec[] = inputNames.map((name) => {
     const col = table.columns[name];
@@ -70,7 +70,7 @@ export function createCsvPoolWorld(table: PoolTable, file: string, target?: stri
       return batch.map((e, i) => {
         const key = rowKey(inputNames, e);
         const rows = rowsByKey.get(key);
-        if (!rows) throw new UserError(`world '${info.name}': experiment ${i} (${inputNames.map((n) => `${n}=${e[n]}`).join(", ")}) is not a row of ${basename(file)}`);
+        if (!rows) throw new WorldError(`world '${info.name}': experiment ${i} (${inputNames.map((n) => `${n}=${e[n]}`).join(", ")}) is not a row of ${basename(file)}`);
         const k = asked.get(key) ?? 0;
         asked.set(key, k + 1);
         const y = targetCol[rows[k % rows.length]];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NOISE_KINDS } from "../mdl/noise-model.js";
+import { NOISE_KINDS } from "../core/noise.js";
 
 /**
  * The JSON-lines protocol of an external world (DESIGN.md): the shapes of its `describe` and `run`

@@ -1,5 +1,5 @@
-import { UserError } from "../errors.js";
-import { parse } from "../expr/index.js";
+import { WorldError } from "./errors.js";
+import { parse, ParseError } from "../expr/index.js";
 import { splitCommandLine } from "./command-line.js";
 import { describeSchema, errorAnswer, firstIssue, readOutputs, type DescribeAnswer } from "./external-protocol.js";
 import { JsonLinesProcess, ProcessFailure } from "./json-lines-process.js";
@@ -39,14 +39,14 @@ export async function openExternalWorld(commandLine: string, options: ExternalWo
   let proc: JsonLinesProcess | null = null;
   let described: string | null = null;
   options.signal?.addEventListener("abort", () => (proc as JsonLinesProcess | null)?.kill(), { once: true });
-  const interrupted = (): UserError => new UserError(`${label}: interrupted`);
+  const interrupted = (): WorldError => new WorldError(`${label}: interrupted`);
 
   const start = async (): Promise<DescribeAnswer> => {
     proc = new JsonLinesProcess(argv, options.cwd, options.env);
     try {
       return checkDescribe(await proc.request({ op: "describe" }, timeoutMs));
     } catch (err) {
-      if (err instanceof UserError) {
+      if (err instanceof WorldError) {
         proc.kill();
         proc = null;
       }
@@ -56,18 +56,19 @@ export async function openExternalWorld(commandLine: string, options: ExternalWo
 
   const checkDescribe = (answer: unknown): DescribeAnswer => {
     const err = errorAnswer(answer);
-    if (err !== null) throw new UserError(`${label}: describe answered an error: ${err}`);
+    if (err !== null) throw new WorldError(`${label}: describe answered an error: ${err}`);
     const parsed = describeSchema.safeParse(answer);
-    if (!parsed.success) throw new UserError(`${label}: bad describe answer: ${firstIssue(parsed.error)}`);
+    if (!parsed.success) throw new WorldError(`${label}: bad describe answer: ${firstIssue(parsed.error)}`);
     if (parsed.data.receivedTheory !== undefined) {
       try {
         parse(parsed.data.receivedTheory, { variables: parsed.data.inputs.map((i) => i.name) });
       } catch (err) {
-        throw new UserError(`${label}: bad describe answer: receivedTheory: ${err instanceof Error ? err.message : String(err)}`);
+        if (!(err instanceof ParseError)) throw err;
+        throw new WorldError(`${label}: bad describe answer: receivedTheory: ${err.message}`);
       }
     }
     const text = JSON.stringify(parsed.data);
-    if (described !== null && text !== described) throw new UserError(`${label}: described itself differently after a restart; refusing to mix its answers`);
+    if (described !== null && text !== described) throw new WorldError(`${label}: described itself differently after a restart; refusing to mix its answers`);
     described = text;
     return parsed.data;
   };
@@ -85,12 +86,12 @@ export async function openExternalWorld(commandLine: string, options: ExternalWo
         if (!(err instanceof ProcessFailure)) throw err;
         proc?.kill();
         proc = null;
-        if (err.reason === "garbage") throw new UserError(`${label}: ${err.message}`);
+        if (err.reason === "garbage") throw new WorldError(`${label}: ${err.message}`);
         lastFailure = err.message;
         if (attempt < retries) options.onRestart?.(`${label} ${err.message}; restarting (${attempt + 1}/${retries})`);
       }
     }
-    throw new UserError(`${label}: ${lastFailure}; gave up after ${retries + 1} attempts`);
+    throw new WorldError(`${label}: ${lastFailure}; gave up after ${retries + 1} attempts`);
   };
 
   let desc: DescribeAnswer;
@@ -98,7 +99,7 @@ export async function openExternalWorld(commandLine: string, options: ExternalWo
     desc = await start();
   } catch (err) {
     (proc as JsonLinesProcess | null)?.kill();
-    if (err instanceof ProcessFailure) throw new UserError(`${label}: ${err.message} while describing itself`);
+    if (err instanceof ProcessFailure) throw new WorldError(`${label}: ${err.message} while describing itself`);
     throw err;
   }
 
@@ -131,9 +132,9 @@ export async function openExternalWorld(commandLine: string, options: ExternalWo
       const clean = experiments.map((e) => Object.fromEntries(inputs.map((s) => [s.name, e[s.name]])));
       const answer = await send({ op: "run", inputs: clean });
       const err = errorAnswer(answer);
-      if (err !== null) throw new UserError(`${label} answered an error: ${err}`);
+      if (err !== null) throw new WorldError(`${label} answered an error: ${err}`);
       const read = readOutputs(answer, experiments.length);
-      if ("problem" in read) throw new UserError(`${label}: ${read.problem}`);
+      if ("problem" in read) throw new WorldError(`${label}: ${read.problem}`);
       return read.outputs;
     },
     async close(): Promise<void> {

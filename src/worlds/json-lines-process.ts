@@ -95,7 +95,8 @@ export class JsonLinesProcess {
     if (line.length > MAX_LINE) throw new ProcessFailure(`answered a line of ${line.length} characters (limit ${MAX_LINE})`, "garbage");
     try {
       return JSON.parse(line);
-    } catch {
+    } catch (err) {
+      if (!(err instanceof SyntaxError)) throw err;
       throw new ProcessFailure(`answered a line that is not JSON: ${truncate(line)}`, "garbage");
     }
   }

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { UserError } from "../errors.js";
+import { WorldError } from "./errors.js";
 import { createCsvPoolWorld, type PoolTable } from "./csv-pool.js";
 import { openExternalWorld } from "./external.js";
 import { findWorld, requireWorld } from "./registry.js";
@@ -36,7 +36,9 @@ export type OpenWorldOptions = WorldOptions & {
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
-  } catch {
+  } catch (err) {
+    // A path the system cannot stat (missing, not a folder on the way, not readable) is not a world file.
+    if (typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
     return false;
   }
 }
@@ -44,7 +46,7 @@ function isFile(path: string): boolean {
 /** Opens the world a spec names. A `name` that is not a built-in world and ends in .json/.csv or names an existing file is treated as a file. */
 export async function openWorld(spec: WorldSpec, options: OpenWorldOptions): Promise<World> {
   const given = [spec.name, spec.file, spec.external].filter((x) => x !== undefined && x !== "");
-  if (given.length !== 1) throw new UserError("give exactly one world: a built-in name, a .json or .csv file, or --external \"<command>\"");
+  if (given.length !== 1) throw new WorldError("give exactly one world: a built-in name, a .json or .csv file, or --external \"<command>\"");
   if (spec.external) {
     return openExternalWorld(spec.external, {
       cwd: options.cwd,
@@ -59,10 +61,10 @@ export async function openWorld(spec: WorldSpec, options: OpenWorldOptions): Pro
   if (spec.name !== undefined && !findWorld(spec.name) && (/\.(json|csv)$/i.test(spec.name) || isFile(resolve(options.cwd, spec.name)))) file = spec.name;
   if (file === undefined) return requireWorld(spec.name!).create(options);
   const path = resolve(options.cwd, file);
-  if (!existsSync(path)) throw new UserError(`no such file: ${file}`);
+  if (!existsSync(path)) throw new WorldError(`no such file: ${file}`);
   if (/\.json$/i.test(path)) return openStagedDataset(path);
   if (/\.csv$/i.test(path)) return createCsvPoolWorld(await readTable(path), path, spec.target);
-  throw new UserError(`${file}: a world file must be a staged-dataset .json or a .csv`);
+  throw new WorldError(`${file}: a world file must be a staged-dataset .json or a .csv`);
 }
 
 /** Reads a CSV through `src/data/csv.ts` (loaded on demand: most runs never touch a CSV). */

@@ -1,4 +1,4 @@
-import { streamFor, type Rng } from "./random.js";
+import { derive, type Rng } from "../random/index.js";
 import { createSimulatorWorld, type SimulatorModel } from "./simulator.js";
 import type { Experiment, WorldDefinition, WorldInfo } from "./world.js";
 
@@ -117,7 +117,7 @@ export function expectedUnfoldingForce(v: number): number {
   const cached = truthCache.get(v);
   if (cached !== undefined) return cached;
   let sum = 0;
-  for (let i = 0; i < TRUTH_PULLS; i++) sum += meanUnfoldingForce(v, streamFor(0x7a11, i, 1));
+  for (let i = 0; i < TRUTH_PULLS; i++) sum += meanUnfoldingForce(v, derive(0x7a11, "truth-pull", i));
   const mean = sum / TRUTH_PULLS;
   if (truthCache.size > 10_000) truthCache.clear();
   truthCache.set(v, mean);

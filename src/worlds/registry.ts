@@ -1,4 +1,4 @@
-import { UserError } from "../errors.js";
+import { WorldError } from "./errors.js";
 import { blackbody } from "./blackbody.js";
 import { doubleSlit } from "./double-slit.js";
 import { duffing } from "./duffing.js";
@@ -19,11 +19,11 @@ export function findWorld(name: string): WorldDefinition | undefined {
   return builtinWorlds.find((w) => w.name === key);
 }
 
-/** The built-in world of that name, or a UserError listing the known worlds. */
+/** The built-in world of that name, or a WorldError listing the known worlds. */
 export function requireWorld(name: string): WorldDefinition {
   const found = findWorld(name);
   if (!found) {
-    throw new UserError(`unknown world '${name}'; built-in worlds: ${builtinWorlds.map((w) => w.name).join(", ")} (or give a .json staged dataset, a .csv file, or --external "<command>")`);
+    throw new WorldError(`unknown world '${name}'; built-in worlds: ${builtinWorlds.map((w) => w.name).join(", ")} (or give a .json staged dataset, a .csv file, or --external "<command>")`);
   }
   return found;
 }

@@ -1,4 +1,4 @@
-import { streamFor, type Rng } from "./random.js";
+import { derive, type Rng } from "../random/index.js";
 import { assertExperiments } from "./space.js";
 import type { Experiment, World, WorldInfo, WorldOptions } from "./world.js";
 
@@ -32,7 +32,7 @@ export function createSimulatorWorld(model: SimulatorModel, options: WorldOption
         if (options.noiseless) {
           out.push(finiteOrNull(model.noiseFree(e)));
         } else {
-          out.push(finiteOrNull(model.measure(e, streamFor(seed, index))));
+          out.push(finiteOrNull(model.measure(e, derive(seed, "experiment", index))));
         }
       }
       return out;

@@ -1,4 +1,4 @@
-import { UserError } from "../errors.js";
+import { WorldError } from "./errors.js";
 import type { Experiment, InputSpec } from "./world.js";
 
 /**
@@ -29,12 +29,12 @@ export function experimentProblem(inputs: readonly InputSpec[], e: Experiment): 
   return null;
 }
 
-/** Throws a UserError naming the world, the experiment's position and the problem when any experiment is outside the space. */
+/** Throws a WorldError naming the world, the experiment's position and the problem when any experiment is outside the space. */
 export function assertExperiments(worldName: string, inputs: readonly InputSpec[], experiments: readonly Experiment[]): void {
-  if (!Array.isArray(experiments)) throw new UserError(`world '${worldName}': experiments must be an array`);
+  if (!Array.isArray(experiments)) throw new WorldError(`world '${worldName}': experiments must be an array`);
   experiments.forEach((e, i) => {
     const problem = experimentProblem(inputs, e);
-    if (problem) throw new UserError(`world '${worldName}': experiment ${i}: ${problem}`);
+    if (problem) throw new WorldError(`world '${worldName}': experiment ${i}: ${problem}`);
   });
 }
 

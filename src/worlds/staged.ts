@@ -1,4 +1,4 @@
-import { UserError } from "../errors.js";
+import { WorldError } from "./errors.js";
 import type { Observation, StageSpec, World, WorldInfo } from "./world.js";
 
 /**
@@ -52,18 +52,18 @@ export function collectableStages(stages: readonly StageSpec[], collected: Reado
 export function createStagedWorld(info: WorldInfo, rows: (stageId: string) => Observation[], onClose?: () => Promise<void>): World {
   const stages = info.stages ?? [];
   const problems = stageProblems(stages);
-  if (problems.length > 0) throw new UserError(`world '${info.name}': ${problems[0]}`);
+  if (problems.length > 0) throw new WorldError(`world '${info.name}': ${problems[0]}`);
   const collected = new Set(stages.filter((s) => s.initial).map((s) => s.id));
   return {
     info: { ...structuredClone(info), shape: "staged" },
     async run(): Promise<(number | null)[]> {
-      throw new UserError(`world '${info.name}' is staged: its observations come in stages (collect a stage), not from free experiments`);
+      throw new WorldError(`world '${info.name}' is staged: its observations come in stages (collect a stage), not from free experiments`);
     },
     async collect(stageId: string): Promise<Observation[]> {
       const stage = stages.find((s) => s.id === stageId);
-      if (!stage) throw new UserError(`world '${info.name}': unknown stage '${stageId}'; stages: ${stages.map((s) => s.id).join(", ")}`);
+      if (!stage) throw new WorldError(`world '${info.name}': unknown stage '${stageId}'; stages: ${stages.map((s) => s.id).join(", ")}`);
       const missing = stage.prerequisites.filter((p) => !collected.has(p));
-      if (missing.length > 0) throw new UserError(`world '${info.name}': stage '${stageId}' cannot be collected before ${missing.map((m) => `'${m}'`).join(", ")}`);
+      if (missing.length > 0) throw new WorldError(`world '${info.name}': stage '${stageId}' cannot be collected before ${missing.map((m) => `'${m}'`).join(", ")}`);
       collected.add(stageId);
       return rows(stageId).map((o) => ({ inputs: { ...o.inputs }, output: o.output, stage: stageId }));
     },

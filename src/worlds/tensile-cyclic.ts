@@ -1,4 +1,4 @@
-import { streamFor } from "./random.js";
+import { derive } from "../random/index.js";
 import { createStagedWorld } from "./staged.js";
 import type { Observation, StageSpec, WorldDefinition, WorldInfo } from "./world.js";
 
@@ -95,7 +95,7 @@ function protocolObservations(seed: number, noiseless: boolean): Map<string, Obs
   for (const stage of PROTOCOL) {
     const rows: Observation[] = [];
     for (const strain of stage.strains) {
-      const noise = noiseless ? 0 : NOISE_MPA * streamFor(seed, k).normal();
+      const noise = noiseless ? 0 : NOISE_MPA * derive(seed, "observation", k).normal();
       rows.push({ inputs: { strain, direction: stage.direction }, output: stress[k] + noise, stage: stage.spec.id });
       k += 1;
     }

@@ -7,7 +7,7 @@
  * - `staged`: observations come in stages with prerequisites (`collect`), as in BreakingTheWorld.
  */
 
-import type { NoiseModel } from "../mdl/noise-model.js";
+import type { NoiseModel } from "../core/noise.js";
 
 /** One input dimension of the experiment space. */
 export interface InputSpec {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { breakerStrategies, chooseBatch, chooseStage, fitNoiseModel, makeRng, strategiesByName } from "../../src/breaker/index.js";
+import { breakerStrategies, chooseBatch, chooseStage, fitNoiseEstimate, strategiesByName } from "../../src/breaker/index.js";
+import { seededRandom } from "../../src/random/index.js";
 import type { BreakerContext, Predictor } from "../../src/breaker/index.js";
 import { attackRegion, fullRangeRound } from "../../src/breaker/space.js";
 import type { Experiment, WorldInfo } from "../../src/worlds/world.js";
@@ -23,7 +24,7 @@ function ctx(over: Partial<BreakerContext>): BreakerContext {
     info,
     inputs: info.inputs,
     round: 1,
-    rng: makeRng(1),
+    rng: seededRandom(1),
     evidence: { experiments: [{ x: 0.2 }, { x: 0.5 }, { x: 0.9 }], outputs: [0.2, 0.5, 0.9] },
     current: law((x) => x),
     competitors: [],
@@ -115,12 +116,12 @@ describe("Breaker strategies", () => {
   });
 
   it("fits counting noise (variance grows with the mean) and constant noise", () => {
-    const rng = makeRng(3);
+    const rng = seededRandom(3);
     const pred = Array.from({ length: 400 }, (_, i) => 10 + i * 2);
     const obs = pred.map((p) => p + Math.sqrt(p) * (rng() * 2 - 1) * Math.sqrt(3));
-    const m = fitNoiseModel(pred, obs);
+    const m = fitNoiseEstimate(pred, obs);
     expect(m.sigma(800) / m.sigma(50)).toBeGreaterThan(2.5);
-    const flat = fitNoiseModel(pred, pred.map((p, i) => p + (i % 2 ? 1 : -1)));
+    const flat = fitNoiseEstimate(pred, pred.map((p, i) => p + (i % 2 ? 1 : -1)));
     expect(flat.sigma(800)).toBeCloseTo(flat.sigma(50), 5);
   });
 

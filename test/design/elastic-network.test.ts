@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { anmHessian, anmModes, gnmBfactors, kirchhoff, pearson } from "../../src/design/elastic-network.js";
 import { parsePdb } from "../../src/design/pdb.js";
-import { Rng } from "../../src/design/rng.js";
+import { Rng } from "../../src/random/index.js";
 import { symmetricEigen } from "../../src/design/symmetric-eigen.js";
 
 const PDB = "../shared/benchmarks/pdb";

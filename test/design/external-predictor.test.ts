@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commandPredictor, externalPredictor, splitCommandLine } from "../../src/design/external-predictor.js";
+import { DesignError } from "../../src/design/errors.js";
+import { commandPredictor, externalPredictor } from "../../src/design/external-predictor.js";
 
 let server: Server;
 let url = "";
@@ -44,8 +45,12 @@ describe("external predictors", () => {
     await p.close();
     await expect(p.modes(["AWA"], { seed: 0, replicas: 1 })).rejects.toThrow(/closed/);
   });
-  it("split command lines with quotes and no shell", () => {
-    expect(splitCommandLine(`python3 "my model.py" --x 'a b' c`)).toEqual(["python3", "my model.py", "--x", "a b", "c"]);
-    expect(() => splitCommandLine(`python3 "oops`)).toThrow(/unclosed/);
+  it("split the command line as external worlds do (quotes, no shell); a bad one is a DesignError", async () => {
+    const quoted = commandPredictor(`node 'test/fixtures/design/predictor.mjs'`, process.cwd());
+    expect((await quoted.modes(["AWA"], { seed: 0, replicas: 1 }))[0].modes).toHaveLength(3);
+    await quoted.close();
+    expect(() => commandPredictor(`python3 "oops`, process.cwd())).toThrow(DesignError);
+    expect(() => commandPredictor(`python3 "oops`, process.cwd())).toThrow(/^predictor command: unterminated double quote$/);
+    expect(() => commandPredictor("   ", process.cwd())).toThrow(/^predictor command is empty$/);
   });
 });

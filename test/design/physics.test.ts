@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { meanForceAtLoadingRate, mostProbableForce } from "../../src/design/bell-evans.js";
 import { calibratedK0, CLASS_PARAMETERS, foldedSpan, type MechanicalClass } from "../../src/design/mechanical-classes.js";
 import { binnedForce, curveEnergy, pull } from "../../src/design/pulling.js";
-import { Rng } from "../../src/design/rng.js";
-import { KT, wlcForce, wlcRelativeExtension } from "../../src/design/worm-like-chain.js";
+import { Rng } from "../../src/random/index.js";
+import { KT_298K_PN_NM, wlcForce, wlcRelativeExtension } from "../../src/design/worm-like-chain.js";
 
 function meanRupture(cls: MechanicalClass, speed: number, replicas: number, seed = 1): number {
   const c = CLASS_PARAMETERS[cls];
@@ -19,10 +19,10 @@ function meanRupture(cls: MechanicalClass, speed: number, replicas: number, seed
 describe("worm-like chain", () => {
   it("gives the Marko–Siggia force at known extensions", () => {
     // F(x/L = 0.5) = kT/p · (1/(4·0.25) − 1/4 + 1/2) = 1.25 kT/p
-    expect(wlcForce(0.5)).toBeCloseTo((1.25 * KT) / 0.4, 10);
+    expect(wlcForce(0.5)).toBeCloseTo((1.25 * KT_298K_PN_NM) / 0.4, 10);
     expect(wlcForce(0)).toBe(0);
     // Near full extension F ≈ kT / (4 p (1 − x/L)²).
-    expect(wlcForce(0.99) / (KT / (4 * 0.4 * 1e-4))).toBeCloseTo(1, 2);
+    expect(wlcForce(0.99) / (KT_298K_PN_NM / (4 * 0.4 * 1e-4))).toBeCloseTo(1, 2);
   });
   it("inverts the force law", () => {
     for (const f of [0.5, 5, 20, 100, 500]) expect(wlcForce(wlcRelativeExtension(f))).toBeCloseTo(f, 8);
@@ -43,7 +43,7 @@ describe("Bell–Evans kinetics", () => {
     const exact = meanForceAtLoadingRate(k0, dx, rate);
     expect(Math.abs(mean - exact) / exact).toBeLessThan(0.01);
     // Gumbel statistics: mean ≈ F* − γ kT/Δx when k0 kT/(rΔx) ≪ 1.
-    expect(exact).toBeCloseTo(mostProbableForce(k0, dx, rate) - 0.5772156649 * (KT / dx), 0);
+    expect(exact).toBeCloseTo(mostProbableForce(k0, dx, rate) - 0.5772156649 * (KT_298K_PN_NM / dx), 0);
     const hist = new Map<number, number>();
     for (const f of forces) hist.set(Math.round(f / 10), (hist.get(Math.round(f / 10)) ?? 0) + 1);
     const modeBin = [...hist.entries()].sort((a, b) => b[1] - a[1])[0][0] * 10;
@@ -53,8 +53,8 @@ describe("Bell–Evans kinetics", () => {
     const fast = meanRupture("beta-shear", 600, 300);
     const slow = meanRupture("beta-shear", 60, 300, 2);
     const slope = (fast - slow) / Math.log(10);
-    expect(slope / (KT / CLASS_PARAMETERS["beta-shear"].dx)).toBeGreaterThan(0.8);
-    expect(slope / (KT / CLASS_PARAMETERS["beta-shear"].dx)).toBeLessThan(1.2);
+    expect(slope / (KT_298K_PN_NM / CLASS_PARAMETERS["beta-shear"].dx)).toBeGreaterThan(0.8);
+    expect(slope / (KT_298K_PN_NM / CLASS_PARAMETERS["beta-shear"].dx)).toBeLessThan(1.2);
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { discover } from "../../src/discover/loop.js";
-import { evidenceRows, predictiveFailureBits } from "../../src/discover/falsification.js";
+import { evidenceRows } from "../../src/core/evidence.js";
+import { predictiveFailureBits } from "../../src/discover/falsification.js";
 import { parse } from "../../src/expr/index.js";
-import { makeRng } from "../../src/breaker/rng.js";
+import { seededRandom } from "../../src/random/index.js";
 import { RunStore } from "../../src/journal/store.js";
 import { candidateExplainer, parabolaWorld } from "./stand-ins.js";
 
@@ -51,7 +52,7 @@ describe("falsifying the received theory", () => {
 
   describe("Chow's predictive-failure test in bits", () => {
     // y = 2·x^1.5 with 2 % relative noise; initial rows at x in [1, 2], new rows out to x = 100.
-    const rng = makeRng(9);
+    const rng = seededRandom(9);
     const gauss = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
     const xs = [...Array.from({ length: 12 }, (_, i) => 1 + i / 11), ...Array.from({ length: 6 }, (_, i) => 10 + 18 * i)];
     const y = xs.map((x) => 2 * x ** 1.5 * (1 + 0.02 * gauss()));

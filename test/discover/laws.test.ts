@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scoreLaw } from "../../src/discover/laws.js";
-import type { Evidence } from "../../src/explain/types.js";
+import { assessLaw } from "../../src/discover/laws.js";
+import type { Evidence } from "../../src/core/evidence.js";
 import { compile, parse } from "../../src/expr/index.js";
 import { descriptionLength } from "../../src/mdl/index.js";
 
@@ -14,11 +14,11 @@ function evidence(): Evidence {
   return { variables: ["x", "y", "z"], columns: { x, y, z }, target, targetName: "t" };
 }
 
-describe("scoreLaw's description length", () => {
+describe("assessLaw's description length", () => {
   it("charges every law on the same evidence by one code book: the evidence's variable count", () => {
     const ev = evidence();
     const expr = parse("a*x", { variables: ev.variables });
-    const s = scoreLaw(expr, [2], ev, {})!;
+    const s = assessLaw(expr, [2], ev, {})!;
     const pred = compile(expr, ev.variables).evaluate(ev.variables.map((v) => ev.columns[v]), s.params);
     expect(s.bits).toEqual(descriptionLength(expr, s.params, ev.target, pred, { variableCount: 3 }));
     // Without the shared code book a one-variable law would be charged log2(1) = 0 bits per variable
@@ -28,8 +28,8 @@ describe("scoreLaw's description length", () => {
 
   it("makes the cost of naming a variable the same whichever variable a law names", () => {
     const ev = evidence();
-    const onX = scoreLaw(parse("a*x", { variables: ev.variables }), [1], ev, {})!;
-    const onZ = scoreLaw(parse("a*z", { variables: ev.variables }), [1], ev, {})!;
+    const onX = assessLaw(parse("a*x", { variables: ev.variables }), [1], ev, {})!;
+    const onZ = assessLaw(parse("a*z", { variables: ev.variables }), [1], ev, {})!;
     expect(onX.bits.model).toBeCloseTo(onZ.bits.model, 9);
     expect(onX.bits.total).toBeLessThan(onZ.bits.total);
   });

@@ -4,6 +4,8 @@ import { discover, resumeRun } from "../../src/discover/index.js";
 import type { RunEvent, RunResult } from "../../src/discover/index.js";
 import { candidateExplainer, parabolaWorld } from "./stand-ins.js";
 import { DEFAULT_EVALUATIONS, resolveOptions, SAFETY_SECONDS } from "../../src/discover/loop.js";
+import { DiscoverError } from "../../src/discover/errors.js";
+import { BreakerError } from "../../src/breaker/index.js";
 
 const explain = candidateExplainer(["a*x + b", "a*x^2 + b", "a*x^2 + b*x + c", "a*exp(b*x)"]);
 const options = { world: { name: "parabola" }, seed: 5, rounds: 4, batch: 6, initialCount: 8, patience: 2 };
@@ -107,9 +109,19 @@ describe("discovery loop", () => {
     expect([...strategies]).toEqual(["random"]);
   });
 
-  it("rejects bad options with a one-line UserError", async () => {
+  it("rejects bad options with a one-line error of the layer that found them", async () => {
     await expect(discover({ ...options, strategies: ["psychic"] }, { store: RunStore.memory(), explain, openWorld })).rejects.toThrow(/unknown Breaker strategy 'psychic'/);
+    await expect(discover({ ...options, strategies: ["psychic"] }, { store: RunStore.memory(), explain, openWorld })).rejects.toBeInstanceOf(BreakerError);
     await expect(discover({ ...options, batch: 0 }, { store: RunStore.memory(), explain, openWorld })).rejects.toThrow(/batch must be a positive integer/);
+    await expect(discover({ ...options, batch: 0 }, { store: RunStore.memory(), explain, openWorld })).rejects.toBeInstanceOf(DiscoverError);
+    await expect(resumeRun("nope", { store: RunStore.memory(), explain, openWorld })).rejects.toBeInstanceOf(DiscoverError);
+  });
+
+  it("refuses a run id already in the journal with a DiscoverError naming it", async () => {
+    const store = RunStore.memory();
+    store.createRun({ id: "taken", world: "parabola", worldSpec: { name: "parabola" }, seed: 1, options: {} });
+    await expect(discover(options, { store, explain, openWorld, runId: "taken" })).rejects.toThrow(/cannot create run 'taken'/);
+    await expect(discover(options, { store, explain, openWorld, runId: "taken" })).rejects.toBeInstanceOf(DiscoverError);
   });
 
   it("budgets the Explainer by evaluations unless a wall time is asked for, so a seed reproduces a run", () => {

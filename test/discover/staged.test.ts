@@ -3,7 +3,7 @@ import { RunStore } from "../../src/journal/index.js";
 import { discover, resumeRun } from "../../src/discover/index.js";
 import { createStagedWorld } from "../../src/worlds/staged.js";
 import type { Observation, WorldInfo } from "../../src/worlds/world.js";
-import { makeRng } from "../../src/breaker/rng.js";
+import { seededRandom } from "../../src/random/index.js";
 import { candidateExplainer } from "./stand-ins.js";
 
 // Elastic–linear-hardening specimen: E = 200, yield at strain 1, hardening H = 20; unloading is elastic
@@ -16,7 +16,7 @@ function stress(strain: number, maxStrain: number): number {
   return envelope - E * (maxStrain - strain);
 }
 function stages(): Record<string, Observation[]> {
-  const rng = makeRng(11);
+  const rng = seededRandom(11);
   const rows: Record<string, Observation[]> = { load: [], plastic: [], unload: [], reload: [] };
   let max = 0;
   const push = (id: string, s: number) => {

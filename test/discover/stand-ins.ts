@@ -1,9 +1,10 @@
 import { fitParams, parse, toInfix, compile, type Expr } from "../../src/expr/index.js";
 import { descriptionLength } from "../../src/mdl/index.js";
 import type { ExplainFn } from "../../src/discover/explainer.js";
-import type { Evidence, ParetoEntry } from "../../src/explain/types.js";
+import type { Evidence } from "../../src/core/evidence.js";
+import type { ParetoEntry } from "../../src/explain/types.js";
 import type { World, WorldInfo } from "../../src/worlds/world.js";
-import { makeRng } from "../../src/breaker/rng.js";
+import { seededRandom } from "../../src/random/index.js";
 
 /**
  * Test-only stand-in for the Explainer: fits a fixed list of candidate forms with fitParams and returns
@@ -59,7 +60,7 @@ export function parabolaWorld(seed: number, queryOffset = 0): World {
     info,
     async run(exps) {
       return exps.map((e) => {
-        const rng = makeRng(seed * 1000003 + index++);
+        const rng = seededRandom(seed * 1000003 + index++);
         const g = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
         return 3 * e.x * e.x + 2 + 0.5 * g;
       });

@@ -1,5 +1,5 @@
-import { Rng } from "../../src/explain/rng.js";
-import type { Evidence } from "../../src/explain/types.js";
+import { Rng } from "../../src/random/index.js";
+import type { Evidence } from "../../src/core/evidence.js";
 
 /** Generates evidence with each variable uniform in [lo, hi] and y = f(row) (plus optional noise). */
 export function makeEvidence(

@@ -5,7 +5,7 @@ import { enumerateLaws } from "../../src/explain/enumeration.js";
 import { buildFeatures } from "../../src/explain/features.js";
 import { measure } from "../../src/explain/final-selection.js";
 import { polishLaw } from "../../src/explain/polish.js";
-import { Rng } from "../../src/explain/rng.js";
+import { Rng } from "../../src/random/index.js";
 import { forwardSelect } from "../../src/explain/sparse-regression.js";
 
 const rng = new Rng(11);

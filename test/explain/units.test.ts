@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { piReduction } from "../../src/explain/dimensional-analysis.js";
+import { ExplainError } from "../../src/explain/errors.js";
 import { explain } from "../../src/explain/index.js";
 import { fitMonomials } from "../../src/explain/monomial.js";
 import { nearestFraction } from "../../src/explain/rational.js";
@@ -20,15 +21,15 @@ describe("numerical building blocks", () => {
   });
 
   it("snaps to simple fractions", () => {
-    expect(nearestFraction(0.49999, 6)).toEqual({ num: 1, den: 2 });
-    expect(nearestFraction(-1.3334, 6)).toEqual({ num: -4, den: 3 });
-    expect(nearestFraction(2.0001, 6)).toEqual({ num: 2, den: 1 });
+    expect(nearestFraction(0.49999, 6)).toEqual({ n: 1, d: 2 });
+    expect(nearestFraction(-1.3334, 6)).toEqual({ n: -4, d: 3 });
+    expect(nearestFraction(2.0001, 6)).toEqual({ n: 2, d: 1 });
   });
 
   it("log-linear monomial fit finds exponents 1, -2, 1/2", () => {
     const ev = makeEvidence(100, ["a", "b", "c"], (r) => 0.3 * r.a * Math.sqrt(r.c) / (r.b * r.b));
     const cands = fitMonomials(ev.variables, ev.variables.map((v) => ev.columns[v]), ev.target);
-    expect(cands[0].exponents).toEqual({ a: { num: 1, den: 1 }, b: { num: -2, den: 1 }, c: { num: 1, den: 2 } });
+    expect(cands[0].exponents).toEqual({ a: { n: 1, d: 1 }, b: { n: -2, d: 1 }, c: { n: 1, d: 2 } });
     expect(cands[0].params[0]).toBeCloseTo(0.3, 12);
   });
 });
@@ -43,7 +44,7 @@ describe("dimensional analysis (Buckingham π)", () => {
   it("m = m0/sqrt(1 - v²/c²): carrier m0, one group v/c", () => {
     const red = piReduction(["m0", "v", "c"], [mass, speed, speed], mass);
     expect(red).not.toBeNull();
-    expect(red!.carrier).toEqual({ m0: { num: 1, den: 1 } });
+    expect(red!.carrier).toEqual({ m0: { n: 1, d: 1 } });
     expect(red!.groups).toHaveLength(1);
     const g = red!.groups[0].monomial;
     expect(Object.keys(g).sort()).toEqual(["c", "v"]);
@@ -64,14 +65,14 @@ describe("explain with units", () => {
     const ev = makeEvidence(100, ["m", "a"], (r) => r.m * r.a);
     ev.targetName = "F";
     ev.units = { F: "kg*m/s^2", m: "kg", a: "m/s^2" };
-    const res = await explain(ev, { seed: 1, threads: 1, maxEvaluations: 100 });
+    const res = await explain(ev, { seed: 1, maxEvaluations: 100 });
     expect(res.r2).toBeGreaterThan(1 - 1e-12);
   });
 
   it("m = m0*exp(-v/c) is exact through its single π group", async () => {
     const ev = makeEvidence(200, ["m0", "v", "c"], (r) => r.m0 * Math.exp(-r.v / r.c));
     ev.units = { y: "kg", m0: "kg", v: "m/s", c: "m/s" };
-    const res = await explain(ev, { seed: 1, threads: 1, maxEvaluations: 200 });
+    const res = await explain(ev, { seed: 1, maxEvaluations: 200 });
     expect(res.r2).toBeGreaterThan(1 - 1e-12);
     expect(res.law).toMatch(/exp/);
   });
@@ -79,14 +80,24 @@ describe("explain with units", () => {
   it("units contradicted by the data are reported and ignored", async () => {
     const ev = makeEvidence(100, ["m", "a"], (r) => r.m * r.a);
     ev.units = { y: "kg*m/s^2", m: "kg", a: "m/s" };
-    const res = await explain(ev, { seed: 1, threads: 1, maxEvaluations: 100 });
+    const res = await explain(ev, { seed: 1, maxEvaluations: 100 });
     expect(res.r2).toBeGreaterThan(1 - 1e-12);
     expect(res.warnings?.[0]).toMatch(/units/);
   });
 
-  it("a missing unit is a UserError naming the column", async () => {
+  it("a missing unit is an ExplainError naming the column", async () => {
     const ev = makeEvidence(20, ["m", "a"], (r) => r.m * r.a);
     ev.units = { y: "kg*m/s^2", m: "kg" };
-    await expect(explain(ev, { threads: 1, maxEvaluations: 10 })).rejects.toThrow(/'a'/);
+    const failure = explain(ev, { maxEvaluations: 10 });
+    await expect(failure).rejects.toThrow(ExplainError);
+    await expect(failure).rejects.toThrow(/'a'/);
+  });
+
+  it("a unit outside the grammar is an ExplainError naming the unit and the column", async () => {
+    const ev = makeEvidence(20, ["m", "a"], (r) => r.m * r.a);
+    ev.units = { y: "kg*m/s^2", m: "kg", a: "furlong" };
+    const failure = explain(ev, { maxEvaluations: 10 });
+    await expect(failure).rejects.toThrow(ExplainError);
+    await expect(failure).rejects.toThrow(/^explain: bad unit 'furlong' for column 'a': /);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compile, compiledKernelCount, compileGradient, compileJacobian, derivative, evaluateAt, interpret, parse, seededRandom, toInfix, ParseError } from "../../src/expr/index.js";
-import { UserError } from "../../src/errors.js";
+import { compile, compiledKernelCount, compileGradient, compileJacobian, derivative, evaluateAt, interpret, parse, toInfix, ParseError } from "../../src/expr/index.js";
+import { seededRandom } from "../../src/random/index.js";
+import { UnknownVariableError } from "../../src/expr/errors.js";
 import { arbExpr, VARS } from "./arbitraries.js";
 
 function sameNumber(a: number, b: number): boolean {
@@ -65,7 +66,7 @@ describe("compile", () => {
   });
 
   it("names a variable the columns lack", () => {
-    expect(() => compile(parse("x + q"), ["x"])).toThrow(UserError);
+    expect(() => compile(parse("x + q"), ["x"])).toThrow(UnknownVariableError);
     expect(() => compile(parse("x + q"), ["x"])).toThrow(/'q'/);
     expect(() => compile(parse("x + q"), ["x"])).not.toThrow(ParseError);
   });

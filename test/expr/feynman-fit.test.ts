@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFeynmanProblems } from "../../src/data/feynman.js";
-import { symboliseConstants } from "../../src/bench/expr-fitting.js";
-import { compile, fitParams, parse, seededRandom, toInfix } from "../../src/expr/index.js";
+import { symboliseConstants } from "../../bench/expr-fitting.js";
+import { compile, fitParams, parse, toInfix } from "../../src/expr/index.js";
+import { seededRandom } from "../../src/random/index.js";
 
 describe("constant fitting on Feynman formulas", () => {
   it("recovers every constant of the first formulas with constants (exponents included) from noise-free data", () => {

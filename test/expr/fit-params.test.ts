@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fitParams, normal, parse, seededRandom } from "../../src/expr/index.js";
+import { fitParams, parse } from "../../src/expr/index.js";
+import { normal, seededRandom } from "../../src/random/index.js";
 
 function data(n: number, seed: number, f: (x: number, t: number) => number) {
   const rand = seededRandom(seed);

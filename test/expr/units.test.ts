@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFeynmanUnits } from "../../src/data/feynman.js";
 import { checkDimensions, formatDimension, parse, parseUnit, sameDimension, UNITS } from "../../src/expr/index.js";
-import { UserError } from "../../src/errors.js";
+import { UnitError } from "../../src/expr/errors.js";
 
 describe("parseUnit", () => {
   it("reads products, quotients, powers, prefixes and named units", () => {
@@ -18,8 +18,8 @@ describe("parseUnit", () => {
     expect(formatDimension(parseUnit("J/(mol*K)"))).toBe("kg*m^2/(K*mol*s^2)");
   });
 
-  it("rejects unknown or malformed units with UserError", () => {
-    expect(() => parseUnit("furlong")).toThrow(UserError);
+  it("rejects unknown or malformed units with UnitError", () => {
+    expect(() => parseUnit("furlong")).toThrow(UnitError);
     expect(() => parseUnit("m^")).toThrow(/bad unit/);
     expect(() => parseUnit("")).toThrow(/empty unit/);
     expect(() => parseUnit("(m")).toThrow(/missing/);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findAnalogies } from "../../src/graph/analogy.js";
-import { addRelation, emptyGraph } from "../../src/graph/build.js";
+import { addRelation, emptyGraph } from "../../src/graph/concept-graph.js";
 import { degreeSortedMapping, mappingAccuracy, plantedInstance, PLANTED_RELATIONS } from "../../src/graph/planted.js";
 import { transferHypotheses } from "../../src/graph/transfer.js";
 import { runCli } from "../helpers/cli.js";

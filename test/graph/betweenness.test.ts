@@ -2,10 +2,10 @@ import { UndirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { betweenness } from "../../src/graph/betweenness.js";
 import type { SimpleGraph } from "../../src/graph/project.js";
-import { SeededRandom } from "../../src/graph/random.js";
+import { Rng } from "../../src/random/index.js";
 
 function randomGraph(n: number, m: number, seed: number): SimpleGraph {
-  const rng = new SeededRandom(seed);
+  const rng = new Rng(seed);
   const g: SimpleGraph = new UndirectedGraph();
   for (let i = 0; i < n; i++) g.addNode(`n${i}`, { label: `n${i}` });
   for (let i = 1; i < n; i++) g.mergeEdge(`n${i}`, `n${rng.int(i)}`, { weight: 1 });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addExtraction, emptyGraph } from "../../src/graph/build.js";
+import { addExtraction, emptyGraph } from "../../src/graph/concept-graph.js";
 import { clearMemoryEmbeddings } from "../../src/graph/embedding-cache.js";
 import { extractOffline } from "../../src/graph/extract-offline.js";
 import { writeGraphFile } from "../../src/graph/graph-files.js";

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { addExtraction, edgeKey, emptyGraph } from "../../src/graph/build.js";
+import { addExtraction, edgeKey, emptyGraph } from "../../src/graph/concept-graph.js";
 import { extractOffline } from "../../src/graph/extract-offline.js";
 import { toPlainProse } from "../../src/graph/plain-text.js";
 import type { ConceptGraph } from "../../src/graph/types.js";

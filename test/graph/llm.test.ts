@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { edgeKey } from "../../src/graph/build.js";
+import { edgeKey } from "../../src/graph/concept-graph.js";
 import { GraphStore } from "../../src/graph/store.js";
 import { reply, startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
 import { runCli } from "../helpers/cli.js";

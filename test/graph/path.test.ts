@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { addExtraction, emptyGraph } from "../../src/graph/build.js";
+import { addExtraction, emptyGraph } from "../../src/graph/concept-graph.js";
 import { extractOffline } from "../../src/graph/extract-offline.js";
 import { matchConcept } from "../../src/graph/match.js";
 import { formatPath, samplePath } from "../../src/graph/path.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addRelation, emptyGraph } from "../../src/graph/build.js";
+import { addRelation, emptyGraph } from "../../src/graph/concept-graph.js";
 import { graphFromJSON, graphToGraphML, graphToJSON } from "../../src/graph/serialize.js";
 import type { ConceptGraph } from "../../src/graph/types.js";
 

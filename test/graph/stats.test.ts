@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addRelation, emptyGraph } from "../../src/graph/build.js";
+import { addRelation, emptyGraph } from "../../src/graph/concept-graph.js";
 import { fitPowerLaw, hurwitzZeta } from "../../src/graph/power-law.js";
-import { SeededRandom } from "../../src/graph/random.js";
+import { Rng } from "../../src/random/index.js";
 import { graphStats } from "../../src/graph/stats.js";
 import type { ConceptGraph } from "../../src/graph/types.js";
 
@@ -48,7 +48,7 @@ describe("graph stats", () => {
 
   it("fits the power-law exponent by maximum likelihood and tells power laws from exponentials", () => {
     expect(hurwitzZeta(2, 1)).toBeCloseTo(Math.PI ** 2 / 6, 8);
-    const rng = new SeededRandom(3);
+    const rng = new Rng(3);
     // discrete power law with alpha 2.5 for k >= 1 by inversion of the exact CDF
     const z = hurwitzZeta(2.5, 1);
     const cdf: number[] = [];

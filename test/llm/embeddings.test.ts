@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserError } from "../../src/errors.js";
+import { LlmError } from "../../src/llm/failures.js";
 import { Embedder, cosine } from "../../src/llm/embeddings.js";
 import { loadLlmProfile, type LlmProfile } from "../../src/llm/profiles.js";
 import { reply, startFakeOpenAI, trigramEmbedding, type FakeOpenAI } from "../helpers/fake-openai.js";
@@ -55,7 +55,7 @@ describe("embeddings through the OpenAI-compatible /embeddings endpoint", () => 
     await expect(new Embedder(profileFrom({})).embed(["x"])).rejects.toThrow(/^embeddings request to http:\/\/127\.0\.0\.1:\d+\/v1 \(model emb\) failed: not found \(404\)/);
     server.enqueueEmbeddings(reply.json({ not: "embeddings" }), reply.json({ not: "embeddings" }));
     const err = await new Embedder(profileFrom({ retries: 1 })).embed(["x"]).catch((x: unknown) => x);
-    expect(err).toBeInstanceOf(UserError);
+    expect(err).toBeInstanceOf(LlmError);
     expect((err as Error).message).toMatch(/failed after 2 attempts: the server's reply is not 1 embeddings/);
     await expect(new Embedder(profileFrom({ budgetTokens: 3 })).embed(["a rather long concept name to embed"])).rejects.toThrow(/token budget of 3 tokens is spent/);
     const noModel = loadLlmProfile("default", { cwd: mkdtempSync(join(tmpdir(), "wb-embed-")), env: { WORLDBREAKER_LLM_BASE_URL: server.url } });

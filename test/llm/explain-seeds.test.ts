@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { llmWarmStart } from "../../src/llm/explain-seeds.js";
-import type { Evidence } from "../../src/explain/types.js";
+import type { Evidence } from "../../src/core/evidence.js";
 import { reply, startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
 
 let server: FakeOpenAI;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listProfiles, loadLlmProfile, roleSettings } from "../../src/llm/profiles.js";
-import { UserError } from "../../src/errors.js";
+import { LlmError } from "../../src/llm/failures.js";
 
 function dirWith(config?: unknown, name = "worldbreaker.llm.json"): string {
   const dir = mkdtempSync(join(tmpdir(), "wb-llm-"));
@@ -82,7 +82,7 @@ describe("LLM profiles", () => {
     try {
       loadLlmProfile("x", { cwd: dirWith(), env: {} });
     } catch (err) {
-      expect(err).toBeInstanceOf(UserError);
+      expect(err).toBeInstanceOf(LlmError);
     }
   });
 });

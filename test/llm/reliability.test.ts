@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, seededRandom } from "../../src/llm/backoff.js";
+import { seededRandom } from "../../src/random/index.js";
+import { backoffDelay } from "../../src/llm/backoff.js";
 import { CircuitBreaker } from "../../src/llm/circuit-breaker.js";
 import { retryAfterMs } from "../../src/llm/failures.js";
 import { Semaphore } from "../../src/llm/semaphore.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compile, fitParams, normal, parse, seededRandom } from "../../src/expr/index.js";
+import { compile, fitParams, parse } from "../../src/expr/index.js";
+import { normal, seededRandom } from "../../src/random/index.js";
 import { dataBits, descriptionLength, eliasGammaBits, lawBits, literalBits } from "../../src/mdl/index.js";
 
 interface Dataset {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { normal, parse, seededRandom } from "../../src/expr/index.js";
+import { parse } from "../../src/expr/index.js";
+import { normal, seededRandom } from "../../src/random/index.js";
 import { dataBits, defaultPrecision, descriptionLength, lawBits } from "../../src/mdl/description-length.js";
-import { noiseScales, scaleBits } from "../../src/mdl/noise-model.js";
+import { noiseScales, scaleBits } from "../../src/core/noise.js";
 
 function sample(n: number, seed: number): { y: Float64Array; f: Float64Array } {
   const rand = seededRandom(seed);

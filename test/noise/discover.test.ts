@@ -3,12 +3,12 @@ import { discover, resumeRun } from "../../src/discover/index.js";
 import type { ExplainFn } from "../../src/discover/explainer.js";
 import type { RunResult } from "../../src/discover/index.js";
 import { buildEvidence } from "../../src/discover/evidence.js";
-import { scoreLaw } from "../../src/discover/laws.js";
-import type { Evidence } from "../../src/explain/types.js";
+import { assessLaw } from "../../src/discover/laws.js";
+import type { Evidence } from "../../src/core/evidence.js";
 import { parse } from "../../src/expr/index.js";
 import { RunStore } from "../../src/journal/index.js";
 import { dataBits } from "../../src/mdl/description-length.js";
-import { noiseScales } from "../../src/mdl/noise-model.js";
+import { noiseScales } from "../../src/core/noise.js";
 import type { World } from "../../src/worlds/world.js";
 import { candidateExplainer, parabolaWorld } from "../discover/stand-ins.js";
 
@@ -80,7 +80,7 @@ describe("the discovery loop under a noise model", () => {
   });
 });
 
-describe("the gate's scoring (scoreLaw) with noise scales", () => {
+describe("the gate's scoring (assessLaw) with noise scales", () => {
   const info = parabolaWorld(1).info;
   const obs = Array.from({ length: 40 }, (_, i) => {
     const x = 0.25 * (i + 1);
@@ -93,8 +93,8 @@ describe("the gate's scoring (scoreLaw) with noise scales", () => {
     expect(evidence.scales).toBeUndefined();
     const { evidence: weighted } = buildEvidence({ ...info, noiseModel: { kind: "relative" } }, obs, {});
     expect(weighted.scales).toBeDefined();
-    const a = scoreLaw(law, [1, 1], evidence, {}, { refit: true, seed: 1 })!;
-    const b = scoreLaw(law, [1, 1], weighted, {}, { refit: true, seed: 1 })!;
+    const a = assessLaw(law, [1, 1], evidence, {}, { refit: true, seed: 1 })!;
+    const b = assessLaw(law, [1, 1], weighted, {}, { refit: true, seed: 1 })!;
     // The weighted fit tracks the small values at low x: its constant term is closer to the true 2.
     expect(Math.abs(b.params[1] - 2)).toBeLessThan(Math.abs(a.params[1] - 2));
     const pred = Float64Array.from(obs, (o) => b.params[0] * o.inputs.x ** 2 + b.params[1]);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { explain } from "../../src/explain/explain.js";
-import { compile, fitParams, normal, parse, seededRandom, type Expr } from "../../src/expr/index.js";
-import type { Evidence } from "../../src/explain/types.js";
-import { noiseScales } from "../../src/mdl/noise-model.js";
+import { compile, fitParams, parse, type Expr } from "../../src/expr/index.js";
+import { normal, seededRandom } from "../../src/random/index.js";
+import type { Evidence } from "../../src/core/evidence.js";
+import { noiseScales } from "../../src/core/noise.js";
 
 const truth = (x: number) => (2 * x ** 3) / Math.expm1(1.3 * x);
 
@@ -30,7 +31,7 @@ describe("the Explainer under a relative noise model", () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const base = planck(150, seed);
       const scales = noiseScales(base.target, "relative")!;
-      const opts = { seed, threads: 1, maxEvaluations: 200 };
+      const opts = { seed, maxEvaluations: 200 };
       const plain = await explain(base, opts);
       const weighted = await explain({ ...base, scales }, opts);
       // Both find Planck's form; the weighted one ends at the weighted least-squares optimum of that form.

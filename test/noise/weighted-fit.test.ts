@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fitParams, normal, parse, seededRandom } from "../../src/expr/index.js";
-import { noiseScales } from "../../src/mdl/noise-model.js";
+import { fitParams, parse } from "../../src/expr/index.js";
+import { normal, seededRandom } from "../../src/random/index.js";
+import { noiseScales } from "../../src/core/noise.js";
 
 /** y = 3·exp(−1.7·x) over x ∈ [0, 5.5] (four decades) with 2 % multiplicative Gaussian noise. */
 function decayData(n: number, seed: number): { x: Float64Array; y: Float64Array } {

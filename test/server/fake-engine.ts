@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../src/errors.js";
-import type { DiscoveryEngine, LiveEvent, RunDetail, RunHooks, StartSpec } from "../../src/server/engine.js";
+import type { DiscoveryEngine, LiveEvent, RunDetail, RunHooks, StartSpec } from "../../src/server/contract.js";
 
 interface FakeRun {
   id: string;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.js";
 import { createDiscoveryEngine } from "../../src/server/discovery-engine.js";
-import type { RunDetail } from "../../src/server/engine.js";
+import type { RunDetail } from "../../src/server/contract.js";
 import { json, readSse } from "./helpers.js";
 
 const storeDir = mkdtempSync(join(tmpdir(), "wb-real-"));

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as AppModule from "../../src/server/app.js";
 import type * as EngineModule from "../../src/server/discovery-engine.js";
-import type { DiscoveryEngine, RunDetail } from "../../src/server/engine.js";
+import type { DiscoveryEngine, RunDetail } from "../../src/server/contract.js";
 import { json, readSse } from "./helpers.js";
 
 // Worker threads need JavaScript, so this exercises the compiled server in dist/ (`npm test` builds it first).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitParams, parse } from "../../src/expr/index.js";
-import { streamFor } from "../../src/worlds/random.js";
+import { derive } from "../../src/random/index.js";
 import { findWorld } from "../../src/worlds/registry.js";
 import type { Experiment, InputSpec } from "../../src/worlds/world.js";
 
@@ -30,7 +30,7 @@ const INIT: Record<string, number[]> = {
 
 function sample(inputs: InputSpec[], n: number, initial: boolean, seed: number): Experiment[] {
   return Array.from({ length: n }, (_, k) => {
-    const rng = streamFor(seed, k, 7);
+    const rng = derive(seed, "sample", k);
     const e: Experiment = {};
     for (const s of inputs) {
       const [lo, hi] = initial && s.initial ? s.initial : [s.min, s.max];

@@ -4,7 +4,7 @@ import { CENTRAL_COUNT, doubleSlitMean } from "../../src/worlds/double-slit.js";
 import { duffingAmplitude, harmonicBalanceRoots, linearAmplitude } from "../../src/worlds/duffing.js";
 import { CONTOUR_NM, KT_PN_NM, PERSISTENCE_NM, dnaExtension, markoSiggiaForce } from "../../src/worlds/polymer-stretching.js";
 import { expectedUnfoldingForce, proteinUnfolding, simulatePull } from "../../src/worlds/protein-unfolding.js";
-import { streamFor } from "../../src/worlds/random.js";
+import { derive } from "../../src/random/index.js";
 import { TANGENT_MPA, YIELD_MPA, YOUNG_MPA, elastoplasticPath } from "../../src/worlds/tensile-cyclic.js";
 import { bondCorrelation, couplingForPersistence, createDwlc } from "../../src/worlds/transfer-matrix.js";
 
@@ -75,7 +75,7 @@ describe("discrete worm-like chain (transfer matrix)", () => {
 
 describe("protein-unfolding", () => {
   it("unfolds all eight domains at forces of the I27 scale", () => {
-    const forces = simulatePull(600, streamFor(3, 0));
+    const forces = simulatePull(600, derive(3, "experiment", 0));
     expect(forces).toHaveLength(8);
     for (const f of forces) expect(f).toBeGreaterThan(100);
     for (const f of forces) expect(f).toBeLessThan(320);

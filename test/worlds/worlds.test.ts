@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { parse } from "../../src/expr/index.js";
 import { builtinWorlds, findWorld } from "../../src/worlds/registry.js";
 import type { Experiment, WorldDefinition } from "../../src/worlds/world.js";
-import { streamFor } from "../../src/worlds/random.js";
+import { derive } from "../../src/random/index.js";
 
 /** Deterministic experiments spread over a simulator's whole space. */
 function sampleSpace(def: WorldDefinition, n: number, seed = 5): Experiment[] {
   const info = def.create({ seed: 0 }).info;
   return Array.from({ length: n }, (_, k) => {
-    const rng = streamFor(seed, k);
+    const rng = derive(seed, "sample", k);
     const e: Experiment = {};
     for (const s of info.inputs) {
       const u = rng.next();

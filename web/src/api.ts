@@ -1,4 +1,4 @@
-import type { ExplainView, LiveEvent, RunDetail, RunListItem, WorldListing } from "../../src/server/engine";
+import type { ExplainView, LiveEvent, RunDetail, RunListItem, WorldListing } from "../../src/server/contract";
 import { accessToken } from "./token";
 
 export type { ExplainView, LiveEvent, RunDetail, RunListItem, WorldListing };

@@ -9,7 +9,7 @@ import { runDesign, STRATEGIES, type DesignGoal, type DesignOutcome, type Design
 import { externalPredictor } from "../../design/external-predictor.js";
 import { loadNaturalSequences, SHIPPED_NATURAL } from "../../design/natural-sequences.js";
 import { builtinPredictor } from "../../design/predictor.js";
-import { reportHtml, toFasta } from "../../design/report.js";
+import { designReportHtml, toFasta } from "../../design/report.js";
 import { parseForceTarget, parseModesTarget } from "../../design/targets.js";
 
 const USAGE = `usage: worldbreaker design force (--target curve.csv | --fmax <pN> [--energy <pN·nm>]) --length <n> [options]
@@ -53,7 +53,8 @@ function recordJson(r: DesignRecord) {
 function readText(path: string, shown: string): string {
   try {
     return readFileSync(path, "utf8");
-  } catch {
+  } catch (err) {
+    if (typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
     throw new UserError(`design: cannot read '${shown}'`);
   }
 }
@@ -140,7 +141,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "designs.fasta"), toFasta(outcome));
       writeFileSync(join(dir, "designs.json"), JSON.stringify(result, null, 2) + "\n");
-      writeFileSync(join(dir, "report.html"), reportHtml(goal, outcome, { command: `worldbreaker design ${args.join(" ")}`, seconds, predictor: predictor.name }));
+      writeFileSync(join(dir, "report.html"), designReportHtml(goal, outcome, { command: `worldbreaker design ${args.join(" ")}`, seconds, predictor: predictor.name }));
     } catch (e) {
       throw new UserError(`design: cannot write to '${values.out}': ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -2,7 +2,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseCommandArgs, numberFlag } from "../args.js";
 import type { Command } from "../command.js";
 import { UserError } from "../errors.js";
-import { parseNoiseFlag } from "../../mdl/noise-model.js";
+import { noiseFlag } from "../noise-flag.js";
 
 const USAGE = `usage: worldbreaker discover <world> [options]
        worldbreaker discover --external "<command line>" [options]
@@ -93,11 +93,11 @@ export const command: Command = {
       threads: n("threads", values.threads),
       derived,
       llm: values.llm,
-      noise: parseNoiseFlag("discover", values.noise),
+      noise: noiseFlag("discover", values.noise),
     };
     const { discover } = await import("../../discover/loop.js");
-    const { openRunStore, contractJson, summaryText, loadAgents } = await import("../../discover/cli-support.js");
-    const { newRunId } = await import("../../journal/store.js");
+    const { openRunStore, contractJson, summaryText, loadAgents } = await import("../discover-wiring.js");
+    const { newRunId } = await import("../../journal/index.js");
     const store = openRunStore(values.store, ctx);
     try {
       // The id is fixed before the run starts so that language-model exchanges are journaled under it.

@@ -1,13 +1,17 @@
 /** `worldbreaker explain <data.csv> --target <column>`: the law of least description length for a CSV column. */
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import type { Command, CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
 import { readCsvFile } from "../../data/csv.js";
 import { explain } from "../../explain/explain.js";
-import { noiseScales, parseNoiseFlag } from "../../mdl/noise-model.js";
-import type { Evidence, ExplainResult } from "../../explain/types.js";
+import { islandExecutor } from "../../parallel/index.js";
+import { noiseScales } from "../../core/noise.js";
+import { noiseFlag } from "../noise-flag.js";
+import type { Evidence } from "../../core/evidence.js";
+import type { ExplainResult } from "../../explain/types.js";
 
 const USAGE = `usage: worldbreaker explain <data.csv> --target <column> [options]
 
@@ -108,7 +112,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
   const evaluations = numberFlag("explain", "evaluations", values.evaluations, { integer: true, min: 1 });
   const seed = numberFlag("explain", "seed", values.seed, { integer: true }) ?? 0;
   const threads = numberFlag("explain", "threads", values.threads, { integer: true, min: 1, max: 256 });
-  const noise = parseNoiseFlag("explain", values.noise);
+  const noise = noiseFlag("explain", values.noise);
   const file = resolve(ctx.cwd, positionals[0]);
   const table = readCsvFile(file, { allowMissing: true });
   const target = values.target;
@@ -126,7 +130,7 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
       seed,
       timeSeconds: time ?? (evaluations === undefined ? 60 : undefined),
       maxEvaluations: evaluations,
-      threads,
+      executor: islandExecutor(threads ?? availableParallelism()),
       warmStart: values.llm ? [...(values.warm ?? []), ...llmSeeds] : values.warm,
       signal: ctx.signal,
       onProgress: (p) => {

@@ -19,7 +19,7 @@ export const command: Command = {
     const { values, positionals } = parseCommandArgs("report", args, { out: { type: "string" }, store: { type: "string" } });
     if (positionals.length !== 1) throw new UserError(`report: give one run id (see 'worldbreaker resume' for the list)`);
     const runId = positionals[0];
-    const { openRunStore } = await import("../../discover/cli-support.js");
+    const { openRunStore } = await import("../discover-wiring.js");
     const { writeReport } = await import("../../report/index.js");
     const store = openRunStore(values.store, ctx);
     try {

@@ -23,7 +23,7 @@ export const command: Command = {
       llm: { type: "string" },
       "llm-config": { type: "string" },
     });
-    const { openRunStore, contractJson, summaryText, loadAgents } = await import("../../discover/cli-support.js");
+    const { openRunStore, contractJson, summaryText, loadAgents } = await import("../discover-wiring.js");
     const store = openRunStore(values.store, ctx);
     try {
       if (positionals.length === 0) {

@@ -2,10 +2,12 @@ import { resolve } from "node:path";
 import type { Command } from "../command.js";
 import { numberFlag, parseCommandArgs } from "../args.js";
 import { UserError } from "../errors.js";
-import { readCsvFile, requireColumn, shown } from "../../data/csv.js";
-import { ParseError } from "../../expr/index.js";
-import { scoreLaw } from "../../mdl/index.js";
-import { parseNoiseFlag } from "../../mdl/noise-model.js";
+import { noiseFlag } from "../noise-flag.js";
+import type { Evidence } from "../../core/evidence.js";
+import { noiseScales, type NoiseKind } from "../../core/noise.js";
+import { readCsvFile, requireColumn, shown, type Table } from "../../data/csv.js";
+import { complexity, paramNamesOf, parse, ParseError, simplify, substituteParams, toInfix, variablesOf, type Expr } from "../../expr/index.js";
+import { fitLaw, scoreLaw, type LawScore } from "../../mdl/fit-and-score.js";
 
 const USAGE = `usage: worldbreaker score "<law>" <data.csv> --target <column> [--json] [--seed <n>] [--restarts <n>]
 
@@ -51,18 +53,11 @@ export const command: Command = {
     if (values.target === undefined) throw new UserError("score: --target <column> is required (the column the law predicts)");
     const seed = numberFlag("score", "seed", values.seed, { integer: true, min: 0 });
     const restarts = numberFlag("score", "restarts", values.restarts, { integer: true, min: 0, max: 1000 });
-    const noise = parseNoiseFlag("score", values.noise);
+    const noise = noiseFlag("score", values.noise);
     const table = readCsvFile(resolve(ctx.cwd, file));
     requireColumn(table, values.target, file);
     if (table.rowCount === 0) throw new UserError(`${file}: no data rows`);
-    let result;
-    try {
-      result = scoreLaw(lawText, table.columns, table.names, values.target, { seed, restarts, signal: ctx.signal, ...(noise ? { noise } : {}) });
-    } catch (err) {
-      if (err instanceof ParseError) throw new UserError(`score: bad law '${shown(lawText, 80)}': ${err.message}`);
-      if (err instanceof UserError) throw new UserError(`score: ${err.message}`);
-      throw err;
-    }
+    const result = fitAndScoreText(lawText, table, values.target, { seed, restarts, signal: ctx.signal, noise });
     if (!result.usesColumns && result.constantNames.length > 0) {
       ctx.stderr(`note: the law uses none of the columns of ${file} (${table.names.filter((n) => n !== values.target).join(", ")}); ${result.constantNames.map((n) => `'${n}'`).join(", ")} ${result.constantNames.length === 1 ? "is" : "are"} fitted as constant${result.constantNames.length === 1 ? "" : "s"}\n`);
     }
@@ -92,3 +87,64 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** A law given as text, fitted and scored on a table, with what the command prints about it. */
+interface ScoredText extends LawScore {
+  /** Fitted constants by name, in param order. */
+  params: Record<string, number>;
+  /** The fitted law in contract infix (constants substituted at full precision, then simplified). */
+  law: string;
+  /** The same law with constants rounded to 8 significant digits, for people. */
+  lawRounded: string;
+  /** Names in the law that are fitted constants because no column has them. */
+  constantNames: string[];
+  /** Whether the law reads any column at all. */
+  usesColumns: boolean;
+  complexity: number;
+  rows: number;
+  converged: boolean;
+}
+
+/**
+ * Parses `lawText` with the table's other columns as variables (any other name is a constant), fits its
+ * constants and scores it by the one rule of `mdl/fit-and-score.ts`, under `noise` when given. Bad laws,
+ * laws that read the target and laws that are not finite on the data are `UserError`s naming the command.
+ */
+function fitAndScoreText(
+  lawText: string,
+  table: Table,
+  targetName: string,
+  opts: { seed?: number; restarts?: number; signal?: AbortSignal; noise?: NoiseKind },
+): ScoredText {
+  const variables = table.names.filter((n) => n !== targetName);
+  let expr: Expr;
+  try {
+    expr = parse(lawText, { variables });
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    throw new UserError(`score: bad law '${shown(lawText, 80)}': ${err.message}`);
+  }
+  const constantNames = paramNamesOf(expr);
+  if (constantNames.includes(targetName)) throw new UserError(`score: the law uses the target column '${targetName}' as an input`);
+  const target = table.columns[targetName];
+  const scales = noiseScales(target, opts.noise);
+  const columns: Record<string, Float64Array> = {};
+  for (const v of variables) columns[v] = table.columns[v];
+  const evidence: Evidence = { variables, columns, target, targetName, ...(scales ? { scales } : {}) };
+  const fit = fitLaw(expr, evidence, { seed: opts.seed ?? 0, restarts: opts.restarts ?? 8, signal: opts.signal });
+  const score = scoreLaw(expr, fit.params, evidence);
+  if (!score) throw new UserError(`score: the law '${shown(lawText, 80)}' gives NaN or infinite values on this data for every set of constants tried`);
+  const params: Record<string, number> = {};
+  constantNames.forEach((name, i) => (params[name] = fit.params[i]));
+  return {
+    ...score,
+    params,
+    law: toInfix(simplify(substituteParams(expr, fit.params))),
+    lawRounded: toInfix(simplify(substituteParams(expr, fit.params.map((p) => Number(p.toPrecision(8)))))),
+    constantNames,
+    usesColumns: variablesOf(expr).length > 0,
+    complexity: complexity(expr),
+    rows: target.length,
+    converged: fit.converged,
+  };
+}

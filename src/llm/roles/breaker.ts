@@ -45,8 +45,8 @@ export function clipToSpace(value: number, spec: InputSpec): number | null {
   return v;
 }
 
-/** Clips every input of a proposed experiment; reports whether anything had to move. */
-export function clipExperiment(raw: Record<string, number>, world: WorldInfo): { experiment: Experiment; clipped: boolean } | null {
+/** Clips every input of an agent's proposed experiment (integers re-clamped after rounding); reports whether anything had to move. */
+export function clipProposedExperiment(raw: Record<string, number>, world: WorldInfo): { experiment: Experiment; clipped: boolean } | null {
   const experiment: Experiment = {};
   let clipped = false;
   for (const spec of world.inputs) {
@@ -78,7 +78,7 @@ export class LlmBreaker implements BreakerAgent {
     const seen = new Set<string>();
     let clippedCount = 0;
     for (const e of answer.experiments.slice(0, count)) {
-      const c = clipExperiment(e.inputs as Record<string, number>, ctx.world);
+      const c = clipProposedExperiment(e.inputs as Record<string, number>, ctx.world);
       if (!c) continue;
       const key = JSON.stringify(c.experiment);
       if (seen.has(key)) continue;

@@ -6,8 +6,9 @@
 import { z } from "zod";
 import type { AgentContext, CriticAgent, CriticVerdict, LawProposal } from "../../discover/agents.js";
 import type { LlmSession } from "../session.js";
-import { checkDimensions, parse, parseUnit, variablesOf, type Dimension } from "../../expr/index.js";
-import { parseDerived, type DerivedDef } from "../../discover/derived.js";
+import { checkDimensions, parse, parseUnit, UnitError, variablesOf, type Dimension } from "../../expr/index.js";
+import { DerivedVariableError } from "../../core/errors.js";
+import { parseDerived, type DerivedDef } from "../../core/derived.js";
 import type { WorldInfo } from "../../worlds/world.js";
 import { checkCandidate, vocabularyOf } from "./law-candidates.js";
 import { GRAMMAR, describeWorld } from "./prompt-context.js";
@@ -80,7 +81,8 @@ export function dimensionVerdict(law: string, derived: Record<string, string>, w
     if (!text) return undefined;
     try {
       return parseUnit(text);
-    } catch {
+    } catch (err) {
+      if (!(err instanceof UnitError)) throw err;
       return undefined;
     }
   };
@@ -94,7 +96,8 @@ export function dimensionVerdict(law: string, derived: Record<string, string>, w
     try {
       const root = rootInput(parseDerived(def, inputs));
       if (units[root]) units[name] = units[root];
-    } catch {
+    } catch (err) {
+      if (!(err instanceof DerivedVariableError)) throw err;
       return undefined;
     }
   }

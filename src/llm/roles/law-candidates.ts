@@ -3,7 +3,7 @@
  * our own parser and derived definitions through the history-variable parser; nothing is evaluated.
  */
 import type { AgentContext, LawProposal } from "../../discover/agents.js";
-import { derivedName, formatDerived, parseDerived } from "../../discover/derived.js";
+import { derivedName, formatDerived, parseDerived } from "../../core/derived.js";
 import { isPlainIdentifier, mapExpr, paramCount, parse, toInfix, v, variablesOf } from "../../expr/index.js";
 
 /** A candidate as the model writes it. */
