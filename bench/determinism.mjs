@@ -31,6 +31,13 @@ const problems = [
   { id: "I.12.11", vars: ["q", "Ef", "B", "v", "theta"], law: (v) => v.q * (v.Ef + v.B * v.v * Math.sin(v.theta)), lo: 1, hi: 5 },
   { id: "I.10.7", vars: ["m0", "v", "c"], law: (v) => v.m0 / Math.sqrt(1 - (v.v ** 2) / (v.c ** 2)), lo: 1, hi: 5, fix: (v) => { v.c = v.c + 5; } },
   { id: "I.29.4", vars: ["omega", "c"], law: (v) => v.omega / v.c, lo: 1, hi: 10 },
+  // Laws the fast paths do not reach, so the island search decides them.
+  { id: "I.18.4", vars: ["m1", "m2", "r1", "r2"], law: (v) => (v.m1 * v.r1 + v.m2 * v.r2) / (v.m1 + v.m2), lo: 1, hi: 5 },
+  { id: "I.37.4", vars: ["I1", "I2", "delta"], law: (v) => v.I1 + v.I2 + 2 * Math.sqrt(v.I1 * v.I2) * Math.cos(v.delta), lo: 1, hi: 5 },
+  { id: "I.50.26", vars: ["x1", "omega", "t", "alpha"], law: (v) => v.x1 * (Math.cos(v.omega * v.t) + v.alpha * Math.cos(v.omega * v.t) ** 2), lo: 1, hi: 3 },
+  { id: "II.11.27", vars: ["n", "alpha", "epsilon", "Ef"], law: (v) => ((v.n * v.alpha) / (1 - (v.n * v.alpha) / 3)) * v.epsilon * v.Ef, lo: 0, hi: 1 },
+  { id: "I.39.22", vars: ["n", "T", "V", "kb"], law: (v) => (v.n * v.kb * v.T) / v.V, lo: 1, hi: 5 },
+  { id: "I.24.6", vars: ["m", "omega", "omega0", "x"], law: (v) => (v.m * (v.omega ** 2 + v.omega0 ** 2) * v.x ** 2) / 4, lo: 1, hi: 3 },
 ];
 
 function csvFor(problem, rows = 300) {

@@ -1,33 +1,16 @@
 /**
- * The evolutionary search over islands, in epochs: every island evolves for a fixed number of
- * steps, then migration mixes the islands and the stop rules are checked. Islands run in-process
- * (threads = 1) or on a worker pool; the epoch structure is the same either way, so an evaluation
- * budget gives reproducible results for a given seed and thread count.
+ * The evolutionary search over islands, in epochs: every island evolves for a fixed number of steps,
+ * then the hall of fame takes in what the islands found, migration mixes them and the stop rules are
+ * checked. Where the islands run is the executor's business (island-executor.ts); the epoch structure is
+ * the same everywhere, so an evaluation budget gives reproducible results for a given seed and executor.
  */
 import type { Expr } from "../expr/ast.js";
 import { HallOfFame } from "./hall-of-fame.js";
-import { evolveIsland, initIsland, type EvolutionConfig, type IslandState } from "./island.js";
+import type { IslandState } from "./island.js";
+import type { EpochReport, IslandExecutorFactory, IslandJob } from "./island-executor.js";
 import { migrate } from "./migration.js";
 import type { PopMember } from "./pop-member.js";
-import { Rng } from "./rng.js";
-import { Scorer, type SearchData } from "./scoring.js";
-import { IslandPool } from "./worker-pool.js";
-
-/** Everything that shapes one search. */
-export interface SearchConfig extends EvolutionConfig {
-  islands: number;
-  /** Breeding steps per island per epoch. */
-  epochSteps: number;
-  migrants: number;
-  seed: number;
-  /** Stop after this many fitted candidates (across islands). */
-  maxEvaluations: number;
-  /** Wall-clock deadline (ms since epoch); Infinity for none. */
-  deadline: number;
-  /** Normalised loss at or below which a law counts as exact and the search stops. */
-  exactLoss: number;
-  threads: number;
-}
+import { derive } from "../random/index.js";
 
 /** What a search leaves behind. */
 export interface SearchOutcome {
@@ -39,61 +22,44 @@ export interface SearchOutcome {
 /** Per-epoch progress callback. */
 export type EpochListener = (best: PopMember | null, evaluations: number) => void;
 
-/** Derives the generator seed of (island, epoch) from the run seed, independent of thread count. */
-export function epochSeed(seed: number, island: number, epoch: number): number {
-  let h = (seed ^ 0x27d4eb2d) >>> 0;
-  h = Math.imul(h ^ (island + 0x165667b1), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (epoch + 0x3c6ef372), 0xc2b2ae35) >>> 0;
-  return (h ^ (h >>> 15)) >>> 0;
+/** How one search runs: where its islands live, what stops it early, who hears about each epoch. */
+export interface SearchRun {
+  executor: IslandExecutorFactory;
+  signal?: AbortSignal;
+  onEpoch?: EpochListener;
 }
 
 /** Runs the island search until exact, out of budget, out of time or aborted. */
-export async function runSearch(data: SearchData, cfg: SearchConfig, seeds: Expr[], signal: AbortSignal | undefined, onEpoch?: EpochListener): Promise<SearchOutcome> {
+export async function runSearch(job: IslandJob, seeds: readonly Expr[], run: SearchRun): Promise<SearchOutcome> {
+  const { cfg } = job;
   const hof = new HallOfFame();
-  const timeUp = () => Date.now() >= cfg.deadline;
+  let evaluations = 0;
+  const absorb = (report: EpochReport): IslandState[] => {
+    for (const island of report.islands) for (const m of island.front) hof.offer(m);
+    evaluations = report.evaluations;
+    return report.islands.map((island) => island.state);
+  };
   const stopped = (): SearchOutcome["stoppedBy"] | null => {
-    if (signal?.aborted) return "signal";
+    if (run.signal?.aborted) return "signal";
     if (hof.bestLoss() <= cfg.exactLoss) return "exact";
-    if (timeUp()) return "time";
+    if (Date.now() >= cfg.deadline) return "time";
+    if (evaluations >= cfg.maxEvaluations) return "evaluations";
     return null;
   };
-  if (cfg.threads > 1) {
-    const pool = await IslandPool.create(cfg.threads, data, cfg);
-    if (pool) {
-      try {
-        return await pool.run(seeds, hof, stopped, signal, onEpoch);
-      } finally {
-        await pool.close();
-      }
+  const executor = await run.executor(job, run.signal);
+  try {
+    let states = absorb(await executor.start(seeds));
+    let why: SearchOutcome["stoppedBy"] | null;
+    for (let epoch = 1; !(why = stopped()); epoch++) {
+      // Each island may spend an equal share of what is left, so the budget ends within one epoch.
+      const quota = Math.ceil((cfg.maxEvaluations - evaluations) / cfg.islands);
+      states = absorb(await executor.evolve(states, epoch, quota));
+      states = migrate(states, hof, cfg.migrants, derive(cfg.seed, "migration", epoch));
+      const front = hof.paretoFront();
+      run.onEpoch?.(front.length ? front[front.length - 1] : null, evaluations);
     }
+    return { pareto: hof.paretoFront(), evaluations, stoppedBy: why };
+  } finally {
+    await executor.close();
   }
-  const scorer = new Scorer(data);
-  const seedMembers = seeds.map((e) => scorer.score(e, 0, cfg.seed)).filter((m): m is PopMember => m !== null);
-  for (const m of seedMembers) hof.offer(m);
-  let states: IslandState[] = [];
-  for (let i = 0; i < cfg.islands; i++) {
-    const mine = seedMembers.filter((_, k) => k % cfg.islands === i);
-    states.push(initIsland(scorer, data.variables, cfg, new Rng(epochSeed(cfg.seed, i, 0)), mine));
-    for (const m of states[i].members) hof.offer(m);
-  }
-  let epoch = 0;
-  let why: SearchOutcome["stoppedBy"] | null;
-  while (!(why = stopped())) {
-    const remaining = cfg.maxEvaluations - scorer.evaluations;
-    if (remaining <= 0) {
-      why = "evaluations";
-      break;
-    }
-    const quota = Math.ceil(remaining / cfg.islands);
-    epoch++;
-    states = states.map((s, i) =>
-      evolveIsland(s, scorer, hof, data.variables, cfg, new Rng(epochSeed(cfg.seed, i, epoch)), cfg.epochSteps, quota, () => signal?.aborted === true || timeUp()),
-    );
-    states = migrate(states, hof, cfg.migrants, new Rng(epochSeed(cfg.seed, -1, epoch)));
-    const front = hof.paretoFront();
-    onEpoch?.(front.length ? front[front.length - 1] : null, scorer.evaluations);
-    // Yield to the event loop so Ctrl-C (delivered as an abort) is seen between epochs.
-    await new Promise((r) => setImmediate(r));
-  }
-  return { pareto: hof.paretoFront(), evaluations: scorer.evaluations, stoppedBy: why };
 }

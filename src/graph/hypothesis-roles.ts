@@ -5,6 +5,7 @@
  * only; the session does transport, validation, repair, budgets and journaling.
  */
 import { z } from "zod";
+import { ParseError } from "../expr/errors.js";
 import { isPlainIdentifier, parse } from "../expr/parse.js";
 import { GRAMMAR } from "../llm/roles/prompt-context.js";
 import type { ConceptPath } from "./path.js";
@@ -133,7 +134,8 @@ export function checkFalsificationPlan(plan: FalsificationPlan): string | undefi
     try {
       parse(plan.law, { variables: names });
     } catch (err) {
-      return `falsification.law does not parse: ${err instanceof Error ? err.message : String(err)}`;
+      if (!(err instanceof ParseError)) throw err;
+      return `falsification.law does not parse: ${err.message}`;
     }
   }
   return undefined;
