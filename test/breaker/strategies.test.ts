@@ -1,38 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { breakerStrategies, chooseBatch, chooseStage, fitNoiseEstimate, strategiesByName } from "../../src/breaker/index.js";
+import type { BreakerContext } from "../../src/breaker/index.js";
 import { seededRandom } from "../../src/random/index.js";
-import type { BreakerContext, Predictor } from "../../src/breaker/index.js";
 import { attackRegion, fullRangeRound } from "../../src/breaker/space.js";
-import type { Experiment, WorldInfo } from "../../src/worlds/world.js";
+import { context, grid, info, law } from "./context.js";
 
-const info: WorldInfo = {
-  name: "t",
-  description: "",
-  shape: "simulator",
-  inputs: [{ name: "x", min: 0, max: 10, kind: "real", initial: [0, 1] }],
-  output: { name: "y" },
-};
-const grid = (n: number): Experiment[] => Array.from({ length: n }, (_, i) => ({ x: (10 * i) / (n - 1) }));
-const law = (f: (x: number) => number, bits = 100, name = "law"): Predictor => ({
-  law: name,
-  bits,
-  predict: (exps) => Float64Array.from(exps, (e) => f(e.x)),
-});
-
-function ctx(over: Partial<BreakerContext>): BreakerContext {
-  return {
-    info,
-    inputs: info.inputs,
-    round: 1,
-    rng: seededRandom(1),
-    evidence: { experiments: [{ x: 0.2 }, { x: 0.5 }, { x: 0.9 }], outputs: [0.2, 0.5, 0.9] },
-    current: law((x) => x),
-    competitors: [],
-    noise: { sigma: () => 1 },
-    candidates: grid(101),
-    ...over,
-  };
-}
+/** The shared hand-made context with 101 candidates instead of 11. */
+const ctx = (over: Partial<BreakerContext>): BreakerContext => context({ candidates: grid(101), ...over });
 
 describe("Breaker strategies", () => {
   it("coverage picks the candidates farthest from the evidence, spread out", () => {
