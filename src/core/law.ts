@@ -1,4 +1,4 @@
-import type { Expr } from "../expr/ast.js";
+import { mapExpr, param, type Expr } from "../expr/ast.js";
 import type { Bits } from "./bits.js";
 
 /**
@@ -20,4 +20,9 @@ export interface LawState extends Law {
   bits: Bits;
   r2: number;
   rmse: number;
+}
+
+/** The structure of a law with its constants' values and names ignored (equal keys: same form). */
+export function structureKey(expr: Expr): string {
+  return JSON.stringify(mapExpr(expr, (n) => (n.kind === "param" ? param(n.index, "c") : n)));
 }

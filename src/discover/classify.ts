@@ -1,5 +1,5 @@
 import { children, variablesOf, type Expr } from "../expr/ast.js";
-import { structureKey } from "./laws.js";
+import { structureKey } from "../core/law.js";
 import type { BreakType } from "./types.js";
 
 /**

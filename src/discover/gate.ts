@@ -1,6 +1,6 @@
 import type { Expr } from "../expr/index.js";
 import { classifyRevision } from "./classify.js";
-import { structureKey } from "./laws.js";
+import { structureKey } from "../core/law.js";
 import type { BreakType } from "./types.js";
 
 /** A law as the gate compares it: its form and its description length on the round's evidence. */

@@ -1,6 +1,6 @@
 import type { Evidence } from "../core/evidence.js";
 import type { LawState } from "../core/law.js";
-import { mapExpr, param, parse, toInfix, variablesOf, paramCount, type Expr } from "../expr/index.js";
+import { parse, toInfix, variablesOf, paramCount, type Expr } from "../expr/index.js";
 import { fitLaw, scoreLaw } from "../mdl/fit-and-score.js";
 
 /**
@@ -8,11 +8,6 @@ import { fitLaw, scoreLaw } from "../mdl/fit-and-score.js";
  * scored for the gate through the one fit-and-score rule, so every law compared in a round is scored by the
  * same rule on the same rows.
  */
-
-/** The structure of a law with its constants' values and names ignored (equal keys: same form). */
-export function structureKey(expr: Expr): string {
-  return JSON.stringify(mapExpr(expr, (n) => (n.kind === "param" ? param(n.index, "c") : n)));
-}
 
 /** Parses a law's text over the evidence's variables; other identifiers become fitted constants. */
 export function parseLaw(text: string, variables: readonly string[]): Expr {

@@ -1,7 +1,7 @@
 import type { Evidence } from "../core/evidence.js";
 import type { WorldInfo } from "../worlds/world.js";
 import type { GateVerdict } from "./gate.js";
-import { structureKey } from "./laws.js";
+import { structureKey } from "../core/law.js";
 import type { Challenger, RoundLog } from "./round-env.js";
 import { breakSentence } from "./sentence.js";
 import type { LawState } from "../core/law.js";

@@ -1,5 +1,5 @@
 import { parse, ParseError } from "../expr/index.js";
-import { structureKey } from "../discover/laws.js";
+import { structureKey } from "../core/law.js";
 import { fmt } from "../discover/sentence.js";
 import { checkCandidate, type RawCandidate } from "../llm/roles/law-candidates.js";
 import { summarizeExchanges, type ExchangeTotals } from "../llm/provenance.js";
