@@ -50,15 +50,8 @@ function validation(): void {
   out("### Forward-model validation on the shipped PDB structures (first chain)\n");
   out("| structure | residues | Chou–Fasman Q3 vs HELIX/SHEET | GNM r (B-factors) | ANM zero modes |");
   out("|---|---|---|---|---|");
-  const dir = resolve("../shared/benchmarks/pdb");
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".pdb")).sort();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-    out("(../shared/benchmarks/pdb not found; skipped)\n");
-    return;
-  }
+  const dir = resolve("data/pdb");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".pdb")).sort();
   for (const f of files) {
     const [c] = parsePdb(readFileSync(join(dir, f), "utf8"), f);
     const q = q3(predictSecondaryStructure(c.sequence).states, c.states);

@@ -21,7 +21,7 @@ import { harmonicBalanceRoots } from "../src/worlds/duffing.js";
  * 3. Wall time of `discover double-slit` with default options, against the 60 s target.
  */
 
-const TENSILE = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
+const TENSILE = "data/breaking-the-world/tensile_cyclic.json";
 
 /** One discovery run in a throwaway in-memory journal (optionally with its own world opener). */
 export async function run1(options: DiscoverOptions, openWorld?: DiscoverDeps["openWorld"]): Promise<RunResult> {

@@ -16,7 +16,7 @@ export async function run(args: string[]): Promise<void> {
   };
   const quick = args.includes("--quick");
   if (!args.includes("--fit-only")) evaluation(flag("rows", quick ? 20_000 : 100_000), flag("reps", quick ? 5 : 15));
-  const file = args.find((a) => a.startsWith("--feynman="))?.split("=")[1] ?? resolve(process.cwd(), "../shared/benchmarks/feynman/FeynmanEquations.csv");
+  const file = args.find((a) => a.startsWith("--feynman="))?.split("=")[1] ?? resolve(process.cwd(), "data/feynman/FeynmanEquations.csv");
   if (!args.includes("--eval-only")) fitting(file, flag("fit-rows", 500), quick ? 20 : 100);
 }
 

@@ -1,5 +1,5 @@
 /**
- * The AI Feynman problems (../shared/benchmarks/feynman): parsing the equation table and the unit
+ * The AI Feynman problems (data/feynman): parsing the equation table and the unit
  * table, generating data (each variable uniform in its range, optional Gaussian noise on the target).
  */
 import { readFileSync } from "node:fs";
@@ -14,8 +14,8 @@ export interface ParsedFeynmanProblem extends FeynmanProblem {
   expr: Expr;
 }
 
-/** Where the shared benchmark files live, relative to the repository root. */
-export const FEYNMAN_DIR = join(process.cwd(), "..", "shared", "benchmarks", "feynman");
+/** Where the AI Feynman tables live (data/feynman in this repository; run from its root). */
+export const FEYNMAN_DIR = join(process.cwd(), "data", "feynman");
 
 function splitCsvLine(line: string): string[] {
   return line.split(",").map((s) => s.trim());

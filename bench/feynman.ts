@@ -55,7 +55,7 @@ function summarise(rows: FeynmanResult[]): string {
 }
 
 async function tensile(time: number, seed: number): Promise<void> {
-  const path = join(process.cwd(), "..", "shared", "benchmarks", "breaking-the-world", "tensile_cyclic.json");
+  const path = join(process.cwd(), "data", "breaking-the-world", "tensile_cyclic.json");
   const raw = JSON.parse(readFileSync(path, "utf8")) as { observations: Record<string, unknown>[] };
   const obs = raw.observations;
   const strain = Float64Array.from(obs, (o) => Number(o.strain));

@@ -12,7 +12,7 @@ import { compile, fitParams, parse, toInfix } from "../src/expr/index.js";
 import { RunStore } from "../src/journal/store.js";
 import { createAgents } from "../src/llm/agents.js";
 
-const DATASET = resolve(process.cwd(), "../shared/benchmarks/breaking-the-world/tensile_cyclic.json");
+const DATASET = resolve(process.cwd(), "data/breaking-the-world/tensile_cyclic.json");
 
 /** An Explainer that never searches: it refits c0*strain, so laws beyond it can only come from agents. */
 const refitOnly: ExplainFn = async (evidence) => {

@@ -1,7 +1,7 @@
 /**
- * The natural sequences a design's novelty is measured against: by default those of the structures shipped in
- * ../shared/benchmarks/pdb (extracted once from their SEQRES records; 1aar is diubiquitin and repeats 1ubq,
- * 4ake repeats 1ake), or any directory of PDB files or FASTA file the user names.
+ * The natural sequences a design's novelty is measured against: by default those of the structures in the
+ * repository's data/pdb (extracted once from their SEQRES records and embedded below; 1aar is diubiquitin
+ * and repeats 1ubq, 4ake repeats 1ake), or any directory of PDB files or FASTA file the user names.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";

@@ -92,7 +92,7 @@ describe("readCsvFile", () => {
 
 describe("readFeynmanProblems", () => {
   it("reads every problem with its variables and ranges", () => {
-    const problems = readFeynmanProblems("../shared/benchmarks/feynman/FeynmanEquations.csv");
+    const problems = readFeynmanProblems("data/feynman/FeynmanEquations.csv");
     expect(problems).toHaveLength(100);
     const first = problems[0];
     expect(first).toEqual({ id: "I.6.2a", output: "f", formula: "exp(-theta**2/2)/sqrt(2*pi)", variables: [{ name: "theta", low: 1, high: 3 }] });

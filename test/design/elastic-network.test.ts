@@ -5,7 +5,7 @@ import { parsePdb } from "../../src/design/pdb.js";
 import { Rng } from "../../src/random/index.js";
 import { symmetricEigen } from "../../src/design/symmetric-eigen.js";
 
-const PDB = "../shared/benchmarks/pdb";
+const PDB = "data/pdb";
 
 describe("symmetric eigensolver", () => {
   it("decomposes random symmetric matrices to machine precision", () => {

@@ -6,7 +6,7 @@ import { predictSecondaryStructure, q3 } from "../../src/design/chou-fasman.js";
 import { segmentDomains } from "../../src/design/domains.js";
 import { parsePdb } from "../../src/design/pdb.js";
 
-const PDB = "../shared/benchmarks/pdb";
+const PDB = "data/pdb";
 const ssOf = (states: string) => ({ states, pHelix: new Float64Array(states.length).fill(0.6), pStrand: new Float64Array(states.length).fill(0.6), pCoil: new Float64Array(states.length).fill(0.6) });
 
 describe("sequences", () => {

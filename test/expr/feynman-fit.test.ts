@@ -6,7 +6,7 @@ import { seededRandom } from "../../src/random/index.js";
 
 describe("constant fitting on Feynman formulas", () => {
   it("recovers every constant of the first formulas with constants (exponents included) from noise-free data", () => {
-    const problems = readFeynmanProblems("../shared/benchmarks/feynman/FeynmanEquations.csv").slice(0, 25);
+    const problems = readFeynmanProblems("data/feynman/FeynmanEquations.csv").slice(0, 25);
     let tried = 0;
     for (const p of problems) {
       const vars = p.variables.map((v) => v.name);

@@ -99,7 +99,7 @@ describe("parse", () => {
   });
 
   it("parses every formula of the Feynman benchmark", async () => {
-    const problems = readFeynmanProblems("../shared/benchmarks/feynman/FeynmanEquations.csv");
+    const problems = readFeynmanProblems("data/feynman/FeynmanEquations.csv");
     expect(problems).toHaveLength(100);
     for (const p of problems) {
       const e = parse(p.formula, { variables: p.variables.map((v) => v.name) });

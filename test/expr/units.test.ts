@@ -64,7 +64,7 @@ describe("checkDimensions", () => {
   });
 
   it("turns Feynman units.csv rows into dimensions (T is temperature there, V the volt)", () => {
-    const byName = readFeynmanUnits("../shared/benchmarks/feynman/units.csv");
+    const byName = readFeynmanUnits("data/feynman/units.csv");
     expect(Object.keys(byName).length).toBeGreaterThan(100);
     expect(sameDimension(byName.q, parseUnit("C"))).toBe(true);
     expect(sameDimension(byName.B, parseUnit("T"))).toBe(true);

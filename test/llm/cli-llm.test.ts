@@ -11,7 +11,7 @@ import { RunStore } from "../../src/journal/store.js";
 import { reply, startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
 import { runCli } from "../helpers/cli.js";
 
-const DATASET = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
+const DATASET = "data/breaking-the-world/tensile_cyclic.json";
 const USEFUL = {
   law: "E*strain + H*strain_max + s0",
   derived: [{ name: "strain_max", definition: "cummax(strain)" }],

@@ -16,7 +16,7 @@ import { createAgents, type Exchange } from "../../src/llm/index.js";
 import { reply, startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
 import { refitOnly } from "./refit-only.js";
 
-const DATASET = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
+const DATASET = "data/breaking-the-world/tensile_cyclic.json";
 
 /** Unloading and reloading follow the elastic slope shifted by the largest strain reached so far. */
 const USEFUL = {

@@ -17,7 +17,7 @@ import { JOURNAL_FILE, RunStore } from "../../src/journal/store.js";
 import { createAgents, type Exchange } from "../../src/llm/index.js";
 import { reply, startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from "../helpers/fake-openai.js";
 
-const DATASET = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
+const DATASET = "data/breaking-the-world/tensile_cyclic.json";
 
 /** The history law of elastoplastic reloading: the largest strain reached so far sets the path. */
 const USEFUL = {

@@ -113,7 +113,7 @@ describe("the real discovery engine behind the API", () => {
     res = await app.request("/api/uploads?name=good.csv", { method: "POST", body: "x,y\n1,2\n3,4\n5,6\n" });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ kind: "csv", columns: ["x", "y"], rows: 3 });
-    const staged = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
+    const staged = "data/breaking-the-world/tensile_cyclic.json";
     const { readFileSync } = await import("node:fs");
     res = await app.request("/api/uploads?name=tensile_cyclic.json", { method: "POST", body: readFileSync(staged) });
     expect(res.status).toBe(201);

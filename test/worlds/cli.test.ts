@@ -24,7 +24,7 @@ describe("worldbreaker worlds", () => {
   });
 
   it("shows how a staged dataset, a CSV or an external world is read", async () => {
-    const staged = await runCli(["worlds", "../shared/benchmarks/breaking-the-world/tensile_cyclic.json"]);
+    const staged = await runCli(["worlds", "data/breaking-the-world/tensile_cyclic.json"]);
     expect(staged.code).toBe(0);
     expect(staged.stdout).toMatch(/^tensile_cyclic: staged world — Synthetic one-dimensional tensile-test/);
     expect(staged.stdout).toMatch(/input {2}strain {5}0 \.\. 0\.06, starts in 0 \.\. 0\.018/);

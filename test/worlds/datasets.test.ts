@@ -6,7 +6,7 @@ import { createCsvPoolWorld } from "../../src/worlds/csv-pool.js";
 import { openWorld } from "../../src/worlds/open.js";
 import { parseStagedDataset } from "../../src/worlds/staged-dataset.js";
 
-const TENSILE = "../shared/benchmarks/breaking-the-world/tensile_cyclic.json";
+const TENSILE = "data/breaking-the-world/tensile_cyclic.json";
 
 /** A small valid staged dataset to mutate in error tests. */
 function small(): Record<string, unknown> {
