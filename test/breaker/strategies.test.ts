@@ -3,6 +3,7 @@ import { breakerStrategies, chooseBatch, chooseStage, fitNoiseEstimate, strategi
 import type { BreakerContext } from "../../src/breaker/index.js";
 import { seededRandom } from "../../src/random/index.js";
 import { attackRegion, fullRangeRound } from "../../src/breaker/space.js";
+import type { WorldInfo } from "../../src/worlds/world.js";
 import { context, grid, info, law } from "./context.js";
 
 /** The shared hand-made context with 101 candidates instead of 11. */

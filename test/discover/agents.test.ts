@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RunStore } from "../../src/journal/index.js";
 import { discover } from "../../src/discover/index.js";
 import type { Agents, RunEvent } from "../../src/discover/index.js";
-import { AgentStopError, type AgentContext } from "../../src/discover/agents.js";
+import { AgentStopError, type AgentContext, type LawProposal } from "../../src/discover/agents.js";
 import { candidateExplainer, parabolaWorld } from "./stand-ins.js";
 
 // This Explainer only knows lines: the parabola can only come from the agent.
@@ -64,7 +64,7 @@ describe("agents in the loop", () => {
   it("rejects proposals whose derived variables do not parse or clash, with an event, and keeps running", async () => {
     const agents: Agents = {
       explainer: {
-        async proposeLaws() {
+        async proposeLaws(): Promise<LawProposal[]> {
           return [
             { law: "a*h", derived: { h: "cummax(y)" } },
             { law: "a*h", derived: { h: "process.exit(1)" } },

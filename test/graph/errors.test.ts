@@ -5,9 +5,10 @@ import { addExtraction, emptyGraph } from "../../src/graph/concept-graph.js";
 import { GraphError } from "../../src/graph/errors.js";
 import { extractOffline } from "../../src/graph/extract-offline.js";
 import { matchConcept } from "../../src/graph/match.js";
-import { samplePathBetween } from "../../src/graph/path.js";
+import { samplePathBetween, type PathOptions } from "../../src/graph/path.js";
 
 const CORPUS = "test/fixtures/graph/corpus/silk";
+const OPTS: PathOptions = { seed: 1, waypoints: 0, randomness: 0 };
 const g = emptyGraph("silk");
 for (const f of readdirSync(CORPUS).sort()) addExtraction(g, extractOffline(`silk/${f}`, readFileSync(join(CORPUS, f), "utf8")));
 
@@ -19,7 +20,8 @@ describe("graph queries fail with GraphError", () => {
 
   it("when both ends of a path are the same concept or not in the graph", () => {
     const key = matchConcept(g, "fibres").key;
-    expect(() => samplePathBetween(g, key, key, { seed: 1 }, ["fibres", "fiber"])).toThrow(GraphError);
-    expect(() => samplePathBetween(g, key, "no such node", { seed: 1 })).toThrow(/no concept 'no such node' in graph 'silk'/);
+    expect(() => samplePathBetween(g, key, key, OPTS, ["fibres", "fiber"])).toThrow(GraphError);
+    expect(() => samplePathBetween(g, key, key, OPTS, ["fibres", "fiber"])).toThrow(/'fibres' and 'fiber' both match the concept/);
+    expect(() => samplePathBetween(g, key, "no such node", OPTS)).toThrow(/no concept 'no such node' in graph 'silk'/);
   });
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { RunStore } from "../../src/journal/index.js";
 import { discover } from "../../src/discover/index.js";
 import { writeReport } from "../../src/report/index.js";
+import type { Exchange } from "../../src/llm/exchange.js";
 import { candidateExplainer, parabolaWorld } from "../discover/stand-ins.js";
 
 describe("run report", () => {
@@ -51,7 +52,8 @@ describe("run report", () => {
 
     const adoptedIn = r.rounds.find((x) => x.break)!.round;
     const base = { request: {}, profile: "p", baseUrl: "http://x/v1", model: "m", attempt: 1, cached: false, at: "" };
-    const ex = store.exchanges("llm");
+    // Journal the exchanges as src/llm records them (token counts with their total).
+    const ex = store.exchanges<Exchange>("llm");
     ex.put({ ...base, key: "k0", role: "explainer", round: adoptedIn, response: null, error: "rate limited (429)", tokens: { prompt: 0, completion: 0, total: 0 }, latencyMs: 12 });
     ex.put({
       ...base,
