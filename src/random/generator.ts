@@ -1,5 +1,12 @@
 import { exponential, normal, pick, poisson, shuffle, uniform, weightedIndex, type UniformSource } from "./distributions.js";
 
+/** The murmur3 finaliser: every input bit flips about half of the output bits (seeds and stream keys). */
+export function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
 /**
  * The project's one seeded generator: mulberry32 with splitmix-style seed mixing, so nearby seeds (1, 2, 3…)
  * do not start alike and every run is reproducible from its seed on any machine. Every draw of every layer
@@ -11,10 +18,7 @@ export class Rng {
 
   /** Creates a generator; equal seeds give equal streams. */
   constructor(seed: number) {
-    let s = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
-    s = Math.imul(s ^ (s >>> 16), 0x85ebca6b) >>> 0;
-    s = Math.imul(s ^ (s >>> 13), 0xc2b2ae35) >>> 0;
-    this.state = (s ^ (s >>> 16)) >>> 0;
+    this.state = mix32(Math.floor(seed) ^ 0x9e3779b9);
   }
 
   /** Uniform float in [0, 1). A bound function, so `rng.next` can be handed on as a `UniformSource`. */

@@ -3,14 +3,7 @@
  * ("experiment", 17) — and never carried from one round or experiment to the next, so a resumed run, a
  * run batched differently and an uninterrupted one draw exactly the same numbers.
  */
-import { Rng } from "./generator.js";
-
-/** The murmur3 finaliser: every input bit flips about half of the output bits. */
-function mix32(x: number): number {
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-}
+import { mix32, Rng } from "./generator.js";
 
 /** A label of a stream: its text is what counts, so 3 and "3" name the same stream. */
 export type StreamLabel = string | number;
