@@ -15,6 +15,11 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   periodic: () => import("./periodic.js"),
   templates: () => import("./templates.js"),
   noise: () => import("./noise.js"),
+  "nist-strd": () => import("./nist-strd.js"),
+  reliability: () => import("./reliability.js"),
+  "real-tables": () => import("./real-tables.js"),
+  heldout: () => import("./heldout.js"),
+  "search-throughput": () => import("./search-throughput.js"),
 };
 
 async function runAll(): Promise<void> {

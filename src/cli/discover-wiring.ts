@@ -2,6 +2,8 @@ import { resolve } from "node:path";
 import type { Agents, RunResult } from "../discover/index.js";
 import { RunStore, resolveStoreDir } from "../journal/index.js";
 import { createAgents } from "../llm/index.js";
+import { roundLawText } from "../expr/significant.js";
+import { roundsPhrase } from "../report/words.js";
 import type { CommandContext } from "./command.js";
 
 /**
@@ -39,13 +41,13 @@ export function summaryText(r: RunResult, reportDir?: string): string {
   const lines = [
     `world      ${r.world}`,
     `run        ${r.runId} (seed ${r.seed})`,
-    `started at ${r.initialLaw}`,
-    `ended at   ${r.finalLaw}`,
+    `started at ${roundLawText(r.initialLaw)}`,
+    `ended at   ${roundLawText(r.finalLaw)}`,
     ...(r.derived ? [`derived    ${Object.entries(r.derived).map(([k, v]) => `${k} = ${v}`).join(", ")}`] : []),
-    `bits       ${r.bits.toFixed(1)}   R² ${r.r2.toFixed(5)}`,
-    `queries    ${r.queries} in ${r.rounds.length} rounds, ${r.breaks} break${r.breaks === 1 ? "" : "s"}, ${r.seconds.toFixed(1)} s (${r.stopReason})`,
+    `bits       ${r.bits.toFixed(1)}   R² ${Number.isFinite(r.r2) ? r.r2.toFixed(5) : "undefined (the law's predictions are not finite on the data)"}`,
+    `measured   ${r.queries}: the first ${r.rounds[0]?.queries ?? 0}, then ${roundsPhrase(r.rounds.at(-1)?.round ?? 0)}; ${r.breaks} break${r.breaks === 1 ? "" : "s"}, ${r.seconds.toFixed(1)} s (${r.stopReason})`,
   ];
-  if (r.falsification) lines.push(`falsified  the received theory in round ${r.falsification.round} after ${r.falsification.queries} observations (${r.falsification.gainBits.toFixed(1)} bits of evidence against it)`);
+  if (r.falsification) lines.push(`falsified  the received theory in round ${r.falsification.round} after ${r.falsification.queries} measurements (${Math.round(r.falsification.gainBits)} bits of evidence against it)`);
   for (const x of r.rounds) if (x.break && x.sentence) lines.push(`  round ${x.round}: ${x.sentence}`);
   if (reportDir) lines.push(`report     ${resolve(reportDir, "report.html")}`);
   return lines.join("\n") + "\n";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseCsvText } from "csv-parse/sync";
 import { UserError } from "../errors.js";
+import { isPrototypeKey, reservedNameReason } from "./reserved-names.js";
 import type { Table } from "./table.js";
 
 export type { Table } from "./table.js";
@@ -32,10 +33,16 @@ export function shown(text: string, max = 30): string {
   return out;
 }
 
-/** Parses one cell; returns undefined when it is not a number (the caller names the cell). */
+/**
+ * Parses one cell; returns undefined when it is not a number (the caller names the cell). A numeral too large
+ * for a double (`1e999`) is undefined too: it is a mistake in the data, unlike a deliberate `inf`.
+ */
 export function parseCell(cell: string, allowMissing: boolean): number | undefined {
   const t = cell.trim();
-  if (NUMBER.test(t)) return Number(t);
+  if (NUMBER.test(t)) {
+    const x = Number(t);
+    return Number.isFinite(x) ? x : undefined;
+  }
   const inf = INFINITY.exec(t);
   if (inf) return inf[1] === "-" ? -Infinity : Infinity;
   if (allowMissing && MISSING.test(t)) return NaN;
@@ -62,6 +69,7 @@ export function parseCsv(text: string, fileName: string, opts: CsvOptions = {}):
   const seen = new Map<string, number>();
   header.forEach((name, k) => {
     if (name === "") throw new UserError(`${fileName}: row ${headerLine}: column ${k + 1} has no name`);
+    if (isPrototypeKey(name)) throw new UserError(`${fileName}: row ${headerLine}: column ${k + 1}: ${reservedNameReason(name)}`);
     if (seen.has(name)) throw new UserError(`${fileName}: row ${headerLine}: column name '${shown(name)}' appears twice (columns ${seen.get(name)! + 1} and ${k + 1})`);
     seen.set(name, k);
   });
@@ -80,7 +88,8 @@ export function parseCsv(text: string, fileName: string, opts: CsvOptions = {}):
     for (let k = 0; k < header.length; k++) {
       const value = parseCell(record[k], allowMissing);
       if (value === undefined) {
-        const why = record[k].trim() === "" ? "is empty" : `'${shown(record[k])}' is not a number`;
+        const t = record[k].trim();
+        const why = t === "" ? "is empty" : NUMBER.test(t) ? `'${shown(t)}' is too large for a double (beyond ±1.8e308); write inf for an infinite value` : `'${shown(record[k])}' is not a number`;
         throw new UserError(`${fileName}: row ${line}, column '${shown(header[k], 60)}': ${why}`);
       }
       columns[k][r - 1] = value;

@@ -67,7 +67,9 @@ export interface DesignRecord {
   predicted: { fmax: number; energy: number; history: number[] } | { modes: number[][]; r2: number[] };
   /** Standard deviations over replicas: {fmax, energy, error} or {r2: per mode, error}. */
   spread: { fmax: number; energy: number; error: number } | { r2: number[]; error: number };
-  /** Highest identity (0–1) to any natural sequence. */
+  /** Highest sequence identity (0–1) to any natural sequence: 1 is a natural sequence or a fragment of one. */
+  identity: number;
+  /** Novelty, 1 − identity: 0 is a natural sequence, 1 shares nothing with any. */
   novelty: number;
   /** The natural sequence it is closest to. */
   nearest: string | null;
@@ -116,7 +118,7 @@ async function verify(req: DesignRequest, sequences: string[], searchErrors: Map
   return sequences.map((sequence, i) => {
     const nov = novelty(sequence, req.natural);
     const results = perReplica.map((rep) => rep[i]);
-    const common = { sequence, searchError: searchErrors.get(sequence) ?? NaN, novelty: nov.identity, nearest: nov.nearest };
+    const common = { sequence, searchError: searchErrors.get(sequence) ?? NaN, identity: nov.identity, novelty: 1 - nov.identity, nearest: nov.nearest };
     if (req.goal.kind === "force") {
       const t = req.goal.target;
       const fr = results as ForceResult[];

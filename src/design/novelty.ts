@@ -1,8 +1,9 @@
 /**
  * Sequence identity of a design to natural sequences. Identity is the number of identical aligned pairs in the
  * best semi-global alignment (the design aligned end to end, free end gaps in the natural sequence; match +1,
- * mismatch 0, gap −0.5 per residue) divided by the design's length. The design's novelty is its highest
- * identity to any natural sequence (0 = nothing in common, 1 = a natural sequence or fragment of one).
+ * mismatch 0, gap −0.5 per residue) divided by the design's length. A design's identity is its highest
+ * identity to any natural sequence (0 = nothing in common, 1 = a natural sequence or fragment of one); its
+ * novelty is 1 − identity.
  */
 import type { NaturalSequence } from "./natural-sequences.js";
 
@@ -45,7 +46,7 @@ export function alignedIdentity(design: string, natural: string): number {
   return matches / n;
 }
 
-/** Highest identity of a design to any natural sequence, and which one. */
+/** Highest identity of a design to any natural sequence, and which one (novelty is 1 − identity). */
 export function novelty(design: string, natural: readonly NaturalSequence[]): { identity: number; nearest: string | null } {
   let identity = 0;
   let nearest: string | null = null;

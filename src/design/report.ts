@@ -11,7 +11,7 @@ export function toFasta(outcome: DesignOutcome): string {
     const p = r.predicted;
     const what = "fmax" in p ? `fmax=${p.fmax.toFixed(1)}pN energy=${p.energy.toFixed(0)}pN*nm` : `r2=${p.r2.map((v) => v.toFixed(3)).join(",")}`;
     const wrapped = r.sequence.match(/.{1,60}/g)!.join("\n");
-    return `>${name} error=${r.error.toFixed(4)} ${what} novelty=${r.novelty.toFixed(3)}\n${wrapped}\n`;
+    return `>${name} error=${r.error.toFixed(4)} ${what} identity=${r.identity.toFixed(3)} novelty=${r.novelty.toFixed(3)}\n${wrapped}\n`;
   };
   return outcome.designs.map((r, i) => line(r, `design_${i + 1}`)).join("") + outcome.controls.map((r, i) => line(r, `control_${i + 1}`)).join("");
 }
@@ -27,7 +27,7 @@ function table(records: DesignRecord[], kind: string): string {
     const pred = "fmax" in p && "fmax" in s
       ? `${p.fmax.toFixed(1)} ± ${s.fmax.toFixed(1)} pN; ${p.energy.toFixed(0)} ± ${s.energy.toFixed(0)} pN·nm`
       : "r2" in p && "r2" in s ? p.r2.map((v, k) => `${v.toFixed(3)} ± ${s.r2[k].toFixed(3)}`).join("; ") : "";
-    return `<tr><td>${kind} ${i + 1}</td><td><code>${esc(r.sequence)}</code></td><td>${r.error.toFixed(4)}</td><td>${pred}</td><td>${r.novelty.toFixed(3)}${r.nearest ? ` (${esc(r.nearest)})` : ""}</td></tr>`;
+    return `<tr><td>${kind} ${i + 1}</td><td><code>${esc(r.sequence)}</code></td><td>${r.error.toFixed(4)}</td><td>${pred}</td><td>${r.identity.toFixed(3)}${r.nearest ? ` (${esc(r.nearest)})` : ""}</td><td>${r.novelty.toFixed(3)}</td></tr>`;
   });
   return rows.join("\n");
 }
@@ -68,8 +68,8 @@ export function designReportHtml(goal: DesignGoal, outcome: DesignOutcome, meta:
 <p><code>${esc(meta.command)}</code><br>predictor: ${esc(meta.predictor)}<br>${outcome.evaluations} forward evaluations, ${meta.seconds.toFixed(1)} s${outcome.interrupted ? " (interrupted: best so far)" : ""}</p>
 ${charts.join("\n")}
 <h2>Designs (best first) and controls</h2>
-<p>Error and predictions are means over verification replicas (± standard deviation). Novelty is the highest identity (0–1) to a natural sequence.</p>
-<table><tr><th></th><th>sequence</th><th>error</th><th>${goal.kind === "force" ? "fmax; energy" : "R² per mode"}</th><th>novelty</th></tr>
+<p>Error and predictions are means over verification replicas (± standard deviation). Identity is the highest sequence identity (0–1) to a natural sequence (which one in brackets); novelty is 1 − identity (1: shares nothing with any natural sequence).</p>
+<table><tr><th></th><th>sequence</th><th>error</th><th>${goal.kind === "force" ? "fmax; energy" : "R² per mode"}</th><th>identity to nearest natural</th><th>novelty</th></tr>
 ${table(outcome.designs, "design")}
 ${table(outcome.controls, "control")}
 </table>

@@ -21,3 +21,9 @@ export class ProposalError extends DiscoverError {}
  * it (or a subclass, such as the SQLite journal's JournalError), so the loop can name it without knowing them.
  */
 export class RunJournalError extends WorldbreakerError {}
+
+/**
+ * Another process drives the run (it holds the run's lease in the journal), or took it over from this
+ * one. Its message names the holder: "run X is being driven by pid P on host H since …".
+ */
+export class RunBusyError extends RunJournalError {}

@@ -2,14 +2,15 @@ import { parseDerivedList } from "../core/derived.js";
 import type { WorldSpec } from "../worlds/open.js";
 import type { World } from "../worlds/world.js";
 import type { DiscoverDeps } from "./deps.js";
-import { DiscoverError, RunJournalError } from "./errors.js";
+import { DiscoverError, RunBusyError, RunJournalError } from "./errors.js";
 import type { RunEvent } from "./events.js";
 import { defaultExplain } from "./explainer.js";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
-import { roundLine } from "./progress-lines.js";
+import { finalLine, roundLine } from "./progress-lines.js";
 import { playRound, type RunContext } from "./round-step.js";
 import { newRunId } from "./run-id.js";
-import type { RunJournal } from "./run-journal.js";
+import type { RunClaim, RunJournal } from "./run-journal.js";
+import { holdRun, repairObservationEvents } from "./run-claim.js";
 import { runResult } from "./run-result.js";
 import { survivalCountsFrom } from "./stop-rules.js";
 import { strategyMix } from "./strategy-mix.js";
@@ -36,14 +37,18 @@ export async function discover(options: DiscoverOptions, deps: DiscoverDeps): Pr
     await world.close();
     throw err;
   }
+  let claim: RunClaim | undefined;
   try {
+    // The lease comes first: a server listing runs must never see this one undriven.
+    claim = deps.store.claimRun?.(runId);
     deps.store.createRun({ id: runId, world: world.info.name, worldSpec: opt.world, seed: opt.seed, options: { ...opt, worldInfo: world.info } });
   } catch (err) {
+    claim?.release();
     await world.close();
-    if (!(err instanceof RunJournalError)) throw err;
+    if (!(err instanceof RunJournalError) || err instanceof RunBusyError) throw err;
     throw new DiscoverError(`cannot create run '${runId}': ${err.message}`);
   }
-  return runLoop(runId, world, opt, deps, false);
+  return runLoop(runId, world, opt, deps, false, claim);
 }
 
 /** Continues a journaled run where it stopped: nothing answered is asked again, nothing journaled is lost. */
@@ -52,16 +57,30 @@ export async function resumeRun(runId: string, deps: DiscoverDeps): Promise<RunR
   if (!run) throw new DiscoverError(`no run '${runId}' in ${deps.store.path}`);
   if (run.status === "finished" && run.result) return run.result as RunResult;
   const opt = resolveOptions({ ...(run.options as unknown as DiscoverOptions), world: run.worldSpec, seed: run.seed });
-  const answered = deps.store.experiments(runId).filter((e) => e.answered && e.stage === undefined).length;
-  const open = deps.openWorld ?? defaultOpenWorld;
-  const world = await open(run.worldSpec, { seed: run.seed, queryOffset: answered, cwd: deps.cwd ?? process.cwd() });
-  // A staged world remembers what was collected; replaying the journaled collections in order restores
-  // that (the rows themselves are already journaled and are not used again).
-  for (const e of deps.store.experiments(runId)) {
-    if (e.answered && e.stage !== undefined && !world.info.stages?.find((s) => s.id === e.stage)?.initial) await world.collect?.(e.stage);
+  // Taken before the world is opened: a second driver must not even start the world's process.
+  const claim = deps.store.claimRun?.(runId);
+  let world: World;
+  try {
+    const answered = deps.store.experiments(runId).filter((e) => e.answered && e.stage === undefined).length;
+    const open = deps.openWorld ?? defaultOpenWorld;
+    world = await open(run.worldSpec, { seed: run.seed, queryOffset: answered, cwd: deps.cwd ?? process.cwd() });
+  } catch (err) {
+    claim?.release();
+    throw err;
+  }
+  try {
+    // A staged world remembers what was collected; replaying the journaled collections in order restores
+    // that (the rows themselves are already journaled and are not used again).
+    for (const e of deps.store.experiments(runId)) {
+      if (e.answered && e.stage !== undefined && !world.info.stages?.find((s) => s.id === e.stage)?.initial) await world.collect?.(e.stage);
+    }
+  } catch (err) {
+    claim?.release();
+    await world.close();
+    throw err;
   }
   deps.store.setStatus(runId, "running");
-  return runLoop(runId, world, opt, deps, true);
+  return runLoop(runId, world, opt, deps, true, claim);
 }
 
 /** The run's context for its rounds: each setting of the options goes to the part that uses it. */
@@ -99,11 +118,14 @@ function eventSink(journal: RunJournal, runId: string, onEvent: DiscoverDeps["on
   };
 }
 
-async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: DiscoverDeps, resumed: boolean): Promise<RunResult> {
+async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: DiscoverDeps, resumed: boolean, claim: RunClaim | undefined): Promise<RunResult> {
   const journal = deps.store;
   const emit = eventSink(journal, runId, deps.onEvent);
   const run = runContext(runId, world, opt, deps, emit);
+  const hold = holdRun(claim);
   emit({ type: "run_started", runId, world: run.info.name, seed: opt.seed, resumed });
+  // A kill between journaling answers and their event leaves the replay short; the rows say what it missed.
+  if (resumed) repairObservationEvents(journal, runId, emit);
   run.progress(`${resumed ? "resuming" : "run"} ${runId}: world ${run.info.name}, seed ${opt.seed}`);
   const stored = journal.rounds<RoundRecord, LoopState>(runId);
   const records = stored.map((s) => s.record);
@@ -112,6 +134,7 @@ async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: 
   let stop: { reason: string; aborted: boolean };
   try {
     for (;;) {
+      hold.check();
       if (deps.signal?.aborted) {
         stop = { reason: "interrupted", aborted: true };
         break;
@@ -136,15 +159,21 @@ async function runLoop(runId: string, world: World, opt: ResolvedOptions, deps: 
     const result = runResult({ runId, world: run.info.name, seed: opt.seed, queries: journal.observations(runId).length }, records, state, stop);
     journal.setStatus(runId, stop.aborted ? "aborted" : "finished", { result });
     emit({ type: "run_finished", runId, result });
-    run.progress(`${stop.aborted ? "stopped" : "done"} (${stop.reason}): ${result.finalLaw}`);
+    run.progress(finalLine(result, stop.aborted));
     return result;
   } catch (err) {
+    // A run taken over by another process is that process's to journal now.
+    if (err instanceof RunBusyError) throw err;
     // Whatever stopped the run (a bug included) is journaled as its failure before it goes on to the caller.
     const message = (err as Error).message ?? String(err);
     journal.setStatus(runId, "failed", { error: message });
     emit({ type: "run_failed", runId, error: message });
     throw err;
   } finally {
-    await world.close();
+    try {
+      await world.close();
+    } finally {
+      hold.stop();
+    }
   }
 }

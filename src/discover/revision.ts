@@ -58,7 +58,7 @@ export function applyVerdict(
   };
   if (type === "parameter_update") return out;
   const oldName = prev.currentSource === "received" ? "the received theory" : "the previous law";
-  const sentence = breakSentence({ oldName, outputName: at.info.output.name, witness, type, gainBits: gain, newLaw: next.law });
+  const sentence = breakSentence({ oldName, outputName: at.info.output.name, witness, type, gainBits: gain, newLaw: next.law, measurements: at.evidence.target.length });
   log.emit({ type: "break", runId: log.runId, round: log.round, breakType: type, gainBits: gain, from: cur.law, to: next.law, sentence });
   return { ...out, brk: { type, gainBits: gain }, breaks: prev.breaks + 1, survived: 0, sentence };
 }

@@ -23,6 +23,21 @@ export interface RunJournal {
   putRound(runId: string, round: number, record: unknown, state: unknown): void;
   rounds<R = unknown, S = unknown>(runId: string): { round: number; record: R; state: S }[];
   addEvent(runId: string, type: string, payload: Record<string, unknown>): number;
+  /** Events of a run after sequence number `afterSeq` (all by default), in order. */
+  events?(runId: string, afterSeq?: number): EventRow[];
+  /**
+   * Takes the run's lease so that no second process drives it at the same time, or throws RunBusyError
+   * naming the live holder. A journal without leases (in-memory fakes) leaves this out.
+   */
+  claimRun?(runId: string): RunClaim;
+}
+
+/** This process's hold on a run: renewed while it drives the run, released when it stops. */
+export interface RunClaim {
+  /** Extends the lease; throws RunBusyError when another process has taken the run over meanwhile. */
+  renew(): void;
+  /** Gives the run up (idempotent). */
+  release(): void;
 }
 
 /** Lifecycle of a run in the journal. */

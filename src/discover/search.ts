@@ -1,3 +1,4 @@
+import { roundLawText } from "../expr/significant.js";
 import type { Evidence } from "../core/evidence.js";
 import type { ExplainResult, WarmStart } from "../explain/types.js";
 import { deriveSeed } from "../random/index.js";
@@ -18,7 +19,7 @@ export async function searchLaws(search: SearchSettings, log: RoundLog, evidence
       onProgress: (p) => {
         if (p.seconds - lastShown >= 2) {
           lastShown = p.seconds;
-          log.progress(`  round ${log.round}: searching… ${p.best} (${p.bits.toFixed(1)} bits, ${p.evaluations} evaluations)`);
+          log.progress(`  round ${log.round}: searching… ${roundLawText(p.best)} (${Math.round(p.bits)} bits, ${p.evaluations} evaluations)`);
         }
       },
     });

@@ -1,3 +1,4 @@
+import { roundLawText } from "../expr/significant.js";
 import type { BreakType, BreakWitness } from "./types.js";
 
 /** Short decimal for sentences: 3 significant digits, no exponent for ordinary magnitudes. */
@@ -24,15 +25,19 @@ export function breakSentence(opts: {
   type: BreakType;
   gainBits: number;
   newLaw: string;
+  /** Measurements both laws were compared on. */
+  measurements?: number;
 }): string {
   const head = opts.oldName.charAt(0).toUpperCase() + opts.oldName.slice(1);
-  const gain = `${fmt(opts.gainBits)} bits`;
+  const newLaw = roundLawText(opts.newLaw);
+  const on = opts.measurements ? ` on the same ${opts.measurements} measurements` : "";
+  const gain = `${Math.round(opts.gainBits)} bits`;
   // A miss within three noise-widths is no contradiction: the new law won by being shorter, not by fitting better.
   if (!opts.witness || (opts.witness.noiseWidths ?? Infinity) < 3) {
-    return `${head} is replaced by the shorter ${opts.newLaw}, which fits the evidence as well (${TYPE_WORDS[opts.type]}), saving ${gain}.`;
+    return `${head} is replaced by the shorter ${newLaw}, which fits the measurements as well (${TYPE_WORDS[opts.type]}): the new law is ${gain} shorter than the old one${on}.`;
   }
   const at = Object.entries(opts.witness.inputs)
     .map(([k, v]) => `${k} = ${fmt(v)}`)
     .join(", ");
-  return `${head} predicts ${opts.outputName} = ${fmt(opts.witness.predicted)} at ${at}; ${fmt(opts.witness.observed)} was observed — ${TYPE_WORDS[opts.type]} to ${opts.newLaw} saves ${gain}.`;
+  return `${head} predicts ${opts.outputName} = ${fmt(opts.witness.predicted)} at ${at}; ${fmt(opts.witness.observed)} was observed — ${TYPE_WORDS[opts.type]} to ${newLaw}: the new law is ${gain} shorter than the old one${on}.`;
 }

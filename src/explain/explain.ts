@@ -12,12 +12,14 @@ import { fastPathCandidates } from "./fast-paths.js";
 import { chooseByBits, measure, paretoFront, type Candidate, type FinalData, type MeasuredLaw } from "./final-selection.js";
 import { variance } from "./linalg.js";
 import { DEFAULT_OPERATORS } from "./operators.js";
+import { operatorSetFor, usesOnly } from "./operator-choice.js";
+import { hasFittedExponentOfDimensioned } from "./fitted-exponent.js";
 import { inProcessExecutor } from "./in-process-executor.js";
 import type { SearchConfig } from "./search-config.js";
 import { runSearch } from "./search-loop.js";
 import type { SearchData } from "./scoring.js";
 import { sampleRows, takeRows } from "./subsample.js";
-import { polishLaw } from "./polish.js";
+import { chooseFinal } from "./final-choice.js";
 import type { PopMember } from "./pop-member.js";
 import { inlineParams } from "./tree-ops.js";
 import type { Evidence } from "../core/evidence.js";
@@ -61,7 +63,8 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   const useFast = options.fastPaths !== false;
   if (!constantTarget && useFast) {
     const fastRows = sampleRows(clean.rows, 2000, seed);
-    const fast = await fastPathCandidates(vars, cols.map((c) => takeRows(c, fastRows)), takeRows(clean.target, fastRows), options.signal, fastDeadline);
+    const fastOpts = { ...(clean.scales ? { scales: takeRows(clean.scales, fastRows) } : {}), ...(options.operators ? { operators: options.operators } : {}) };
+    const fast = await fastPathCandidates(vars, cols.map((c) => takeRows(c, fastRows)), takeRows(clean.target, fastRows), options.signal, fastDeadline, fastOpts);
     candidates.push(...fast.candidates);
     evaluations += fast.evaluations;
   } else {
@@ -80,7 +83,7 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     for (const space of useFast ? spaces : []) {
       if (options.signal?.aborted || measuredLaws.some((l) => 1 - l.r2 <= EXACT_LOSS && unitsOk(l.expr, units))) break;
       const piRows = sampleRows(clean.rows, 2000, seed + 2);
-      const piFast = await fastPathCandidates(space.variables, space.columns.map((c) => takeRows(c, piRows)), takeRows(space.target, piRows), options.signal, fastDeadline);
+      const piFast = await fastPathCandidates(space.variables, space.columns.map((c) => takeRows(c, piRows)), takeRows(space.target, piRows), options.signal, fastDeadline, options.operators ? { operators: options.operators } : {});
       const piCands = piFast.candidates.map((c) => ({ ...c, expr: space.toOriginal(c.expr), source: `pi-${c.source}` }));
       evaluations += piFast.evaluations;
       measuredLaws = measuredLaws.concat(measureAll(piCands, full, seed, options.signal));
@@ -99,7 +102,7 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     const data: SearchData = searchScales
       ? { variables: searchVars, columns: searchCols, target: searchTarget, targetVariance: standardisedVariance(searchTarget, searchScales) || 1, scales: searchScales }
       : { variables: searchVars, columns: searchCols, target: searchTarget, targetVariance: variance(searchTarget) || 1 };
-    const cfg: SearchConfig = { ...defaultSearchConfig(), seed, maxEvaluations, deadline, exactLoss: EXACT_LOSS };
+    const cfg: SearchConfig = { ...defaultSearchConfig(), seed, maxEvaluations, deadline, exactLoss: EXACT_LOSS, ...(options.operators ? { operators: operatorSetFor(options.operators) } : {}) };
     // Warm-start laws seed the islands only when they live in the same variable space.
     const seeds: Expr[] = space ? [] : warm.map((w) => inlineParams(w.expr, w.params));
     let lastReport = 0;
@@ -113,7 +116,11 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     };
     const outcome = await runSearch({ data, cfg }, seeds, { executor: options.executor ?? inProcessExecutor, signal: options.signal, onEpoch });
     evaluations += outcome.evaluations;
-    const found = outcome.pareto.map((m) => ({ expr: space ? space.toOriginal(m.expr) : m.expr, params: [], source: "search" }));
+    const permitted = options.operators;
+    const found = outcome.pareto
+      .map((m) => ({ expr: space ? space.toOriginal(m.expr) : m.expr, params: [], source: "search" }))
+      // A mutation can leave a literal exponent the chosen blocks cannot write (x^-1.5 without ^).
+      .filter((c) => !permitted || usesOnly(c.expr, permitted));
     measuredLaws = measuredLaws.concat(measureAll(found, full, seed, undefined));
   }
   const warnings: string[] = [];
@@ -122,23 +129,21 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
   // Data that no unit-consistent law can describe, while an inconsistent one does, mean the declared
   // units are wrong (the Feynman table's mu_drift is one case): say so and judge by the data alone.
   const bestR2 = (ls: readonly MeasuredLaw[]) => ls.reduce((m, l) => Math.max(m, l.r2), -Infinity);
+  // Fitted constants may carry any unit, so a consistent law with a few of them often fits passably; an
+  // inconsistent law that is exact where no consistent one is says the same as a poor best fit.
+  const exactIn = (ls: readonly MeasuredLaw[]) => ls.some((l) => 1 - l.r2 <= EXACT_LOSS);
   if (units && bestR2(admissible) < 0.5 && bestR2(measuredLaws) > 0.9) {
     warnings.push(`the units given contradict the data: no dimensionally consistent law fits (best R² ${bestR2(admissible).toFixed(3)}), so units were ignored`);
     pool = measuredLaws;
+  } else if (units && admissible.length > 0 && !exactIn(admissible) && exactIn(measuredLaws)) {
+    warnings.push(`the units given contradict the data: a law that ignores them is exact while no dimensionally consistent law is (best R² ${bestR2(admissible).toFixed(5)}), so units were ignored`);
+    pool = measuredLaws;
   }
-  let front = paretoFront(dedupe(pool));
-  const chosen = chooseByBits(front);
-  if (!chosen) throw new ExplainError(`explain: no law could be evaluated on the data for '${clean.targetName}'`);
-  let best = chosen;
-  if (!options.signal?.aborted) {
-    // Keep the polished law only when it also sits on the Pareto front (so the front stays monotone).
-    const polished = polishLaw(chosen, full, seed);
-    const withPolished = polished === chosen ? front : paretoFront(dedupe([...pool, polished]));
-    if (withPolished.includes(polished)) {
-      best = polished;
-      front = withPolished;
-    }
-  }
+  // Safety near the data, description length, cross-validation on small tables, then polish.
+  const choice = chooseFinal(dedupe(pool), full, seed, options.signal);
+  if (!choice) throw new ExplainError(`explain: no law could be evaluated on the data for '${clean.targetName}'`);
+  const { best, front } = choice;
+  warnings.push(...choice.warnings);
   return {
     target: clean.targetName,
     expr: best.expr,
@@ -149,6 +154,7 @@ export async function explain(evidence: Evidence, options: ExplainOptions = {}):
     r2: best.r2,
     rmse: best.rmse,
     pareto: front.map(({ expr, params, law, complexity, bits, r2, rmse }) => ({ expr, params, law, complexity, bits, r2, rmse })),
+    ...(choice.crossValidation ? { crossValidation: choice.crossValidation } : {}),
     evaluations,
     seconds: (Date.now() - start) / 1000,
     droppedRows: clean.droppedRows,
@@ -165,6 +171,7 @@ export function defaultSearchConfig(): Omit<SearchConfig, "seed" | "maxEvaluatio
     maxSize: 30,
     maxDepth: 10,
     crossoverRate: 0.1,
+    annealingAlpha: 0.1,
     parsimony: 0.02,
     adaptiveParsimony: 2,
     operators: DEFAULT_OPERATORS,
@@ -245,7 +252,7 @@ function warmStartCandidates(laws: readonly WarmStart[], clean: CleanEvidence): 
 }
 
 function unitsOk(expr: Expr, units: { dims: Record<string, number[]>; target: number[] } | null): boolean {
-  return !units || lawHasConsistentUnits(expr, units.dims, units.target);
+  return !units || (lawHasConsistentUnits(expr, units.dims, units.target) && !hasFittedExponentOfDimensioned(expr, units.dims));
 }
 
 // One progress report after the fast paths, so a caller hears something even before the search.

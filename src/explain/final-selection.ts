@@ -1,8 +1,8 @@
 /**
  * The last step of every explain: refit each candidate law on all rows, measure it (R², RMSE,
- * description length), keep the Pareto front of complexity versus error and choose the law of least
- * total description length. Candidates from every strategy (fast paths, search, warm start) meet here
- * on equal terms.
+ * description length) and keep the Pareto front of complexity versus error; final-choice.ts then chooses
+ * on it (description length, checked by safety near the data and by cross-validation on small tables).
+ * Candidates from every strategy (fast paths, search, warm start) meet here on equal terms.
  */
 import type { Expr } from "../expr/ast.js";
 import { complexity, exprHash, simplify, toInfix, variablesOf } from "../expr/index.js";
@@ -77,7 +77,7 @@ export function measure(c: Candidate, data: FinalData, seed: number, signal?: Ab
 }
 
 /** The final data as the fit-and-score rule takes it (columns by name). */
-function fitData(data: FinalData): FitData {
+export function fitData(data: FinalData): FitData {
   const columns: Record<string, Float64Array> = {};
   data.variables.forEach((v, i) => (columns[v] = data.columns[i]));
   return { variables: data.variables, columns, target: data.target, ...(data.scales ? { scales: data.scales } : {}) };
@@ -106,11 +106,19 @@ export function paretoFront(laws: readonly MeasuredLaw[]): MeasuredLaw[] {
   const sorted = [...laws].sort((a, b) => a.complexity - b.complexity || a.sse - b.sse || a.bits.total - b.bits.total);
   const out: MeasuredLaw[] = [];
   let best = Infinity;
-  for (const l of sorted) {
-    if (l.sse < best * (1 - 1e-12)) {
-      out.push(l);
-      best = l.sse;
+  for (let i = 0; i < sorted.length; ) {
+    // Laws of one complexity whose errors agree to 1e-9 are one fit reached by two routes (a fast path's
+    // law and the same law seeded into the search with its exponents as literals): the shorter stands.
+    let pick = sorted[i];
+    let j = i;
+    for (; j < sorted.length && sorted[j].complexity === sorted[i].complexity; j++) {
+      if (sorted[j].sse <= sorted[i].sse * (1 + 1e-9) && sorted[j].bits.total < pick.bits.total) pick = sorted[j];
     }
+    if (sorted[i].sse < best * (1 - 1e-12)) {
+      out.push(pick);
+      best = sorted[i].sse;
+    }
+    i = j;
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * oldest member, so no lineage lives forever and the search keeps moving.
  */
 import { ComplexityFrequency, selectionScore } from "./adaptive-parsimony.js";
+import { acceptChild, temperature } from "./annealing.js";
 import type { HallOfFame } from "./hall-of-fame.js";
 import { crossover, mutate } from "./mutate.js";
 import type { OperatorSet } from "./operators.js";
@@ -23,6 +24,11 @@ export interface EvolutionConfig {
   parsimony: number;
   adaptiveParsimony: number;
   operators: OperatorSet;
+  /**
+   * Simulated annealing's scale α (annealing.ts): a child worse than its parent is kept with probability
+   * exp(−Δscore/(α·T)), T falling from 1 to 0 over each epoch; 0 or absent keeps every child.
+   */
+  annealingAlpha?: number;
 }
 
 /** The part of an island that persists between epochs. */
@@ -63,6 +69,13 @@ export function evolveIsland(
   for (const m of members) freq.record(m.complexity);
   const fits0 = scorer.evaluations;
   let step = state.step;
+  const alpha = cfg.annealingAlpha ?? 0;
+  const score = (m: PopMember) => selectionScore(m.loss, m.complexity, freq.frequency(m.complexity), cfg.parsimony, cfg.adaptiveParsimony);
+  // Without annealing every child is kept; with it, a worse child may give way to a fresh copy of its parent.
+  const kept = (child: PopMember, parent: PopMember, progress: number): PopMember => {
+    if (alpha <= 0 || acceptChild(score(child), score(parent), temperature(progress), alpha, rng.next())) return child;
+    return { ...parent, birth: step };
+  };
   for (let s = 0; s < steps; s++) {
     if ((s & 15) === 0 && shouldStop()) break;
     if (scorer.evaluations - fits0 >= maxFits) break;
@@ -77,7 +90,7 @@ export function evolveIsland(
     hof.offer(m);
     let oldest = 0;
     for (let k = 1; k < members.length; k++) if (members[k].birth < members[oldest].birth) oldest = k;
-    members[oldest] = m;
+    members[oldest] = kept(m, parent, s / steps);
   }
   return { members, step };
 }

@@ -28,5 +28,6 @@ export function randomTree(rng: Rng, variables: readonly string[], ops: Operator
 export function powerOf(x: Expr, p: number): Expr {
   if (p === 0.5) return unary("sqrt", x);
   if (p === -1) return binary("/", num(1), x);
+  if (p === -0.5) return binary("/", num(1), unary("sqrt", x));
   return binary("^", x, num(p));
 }

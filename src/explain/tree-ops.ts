@@ -4,6 +4,7 @@
  * representation (constants as `num` leaves) and the fitting representation (constants as `param`).
  */
 import { binary, num, param, unary, type Expr } from "../expr/ast.js";
+import { exprKey } from "../expr/hash.js";
 
 /** Number of nodes. */
 export function countNodes(e: Expr): number {
@@ -84,6 +85,32 @@ export function paramize(e: Expr): { expr: Expr; init: number[] } {
   };
   const expr = walk(e, null);
   return { expr, init };
+}
+
+/**
+ * The key of `paramize(e).expr` (equal to its `exprKey`) and the constants `paramize` would return, in one
+ * walk that builds no tree: the search's hot path looks shapes up by this key.
+ */
+export function shapeKey(e: Expr): { key: string; constants: number[] } {
+  const constants: number[] = [];
+  const walk = (n: Expr, parent: Expr | null): string => {
+    switch (n.kind) {
+      case "num":
+        if (isExponentSlot(parent, n)) return exprKey(n);
+        constants.push(n.value);
+        return `@${constants.length - 1}`;
+      case "param":
+        constants.push(1);
+        return `@${constants.length - 1}`;
+      case "unary":
+        return `(${n.op} ${walk(n.arg, n)})`;
+      case "binary":
+        return `(${n.op} ${walk(n.left, n)} ${walk(n.right, n)})`;
+      default:
+        return exprKey(n);
+    }
+  };
+  return { key: walk(e, null), constants };
 }
 
 /** Replaces param nodes by their values as `num` leaves (the search's representation). */

@@ -1,5 +1,6 @@
 import type { Bits } from "../core/bits.js";
 import type { Expr } from "../expr/ast.js";
+import type { CrossValidation } from "./cross-validation.js";
 import type { IslandExecutorFactory } from "./island-executor.js";
 
 /** One law on the Pareto front of complexity versus error. */
@@ -47,6 +48,11 @@ export interface ExplainOptions {
   warmStart?: WarmStart[];
   /** Whether to try the fast paths (monomial, linear-in-features, enumeration) before searching (default true). */
   fastPaths?: boolean;
+  /**
+   * The building blocks the search and the fast paths may use (`+ - * / ^ min max` and function names;
+   * see operator-choice.ts); default: the search's default vocabulary and every fast-path law.
+   */
+  operators?: readonly string[];
   /** Stops the search early; the best law so far is still returned. */
   signal?: AbortSignal;
   onProgress?: (p: ExplainProgress) => void;
@@ -67,6 +73,11 @@ export interface ExplainResult {
   seconds: number;
   /** Rows ignored because a cell was missing or not finite. */
   droppedRows?: number;
-  /** Problems noticed on the way (e.g. units contradicted by the data). */
+  /**
+   * Held-out error of the chosen law's shape, its constants refitted on the other folds (leave-one-out or
+   * k-fold on tables under 200 rows, 5-fold on a sample of larger ones; see final-choice.ts).
+   */
+  crossValidation?: CrossValidation;
+  /** Problems noticed on the way (e.g. units contradicted by the data, a chosen law undefined near the data). */
   warnings?: string[];
 }

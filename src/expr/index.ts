@@ -14,7 +14,8 @@ export { exprHash, exprKey, hashString } from "./hash.js";
 export { complexity } from "./complexity.js";
 export { derivative, paramDerivative, differentiate } from "./derivative.js";
 export { compileGradient, compileJacobian, type CompiledGradient, type CompiledJacobian } from "./jacobian.js";
-export { fitParams, type FitOptions, type FitResult } from "./fit-params.js";
+export { fitParams, type FitOptions, type FitReport, type FitResult } from "./fit-params.js";
+export type { LmStop } from "./fit-lm.js";
 export { simplify } from "./simplify.js";
 export { toLatex, latexName, latexNumber } from "./print-latex.js";
 export {

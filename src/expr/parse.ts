@@ -6,6 +6,10 @@ import { ParseError } from "./errors.js";
 export const MAX_PARSE_LENGTH = 20_000;
 /** Deepest tree (nesting of parentheses, functions, powers and operator chains) the parser builds. */
 export const MAX_PARSE_DEPTH = 200;
+/** Most nodes in a parsed law: what fitting and scoring cost grows with the tree, not with the text. */
+export const MAX_PARSE_NODES = 1_000;
+/** Most fitted constants in a law: each one multiplies the fitter's work (a 400-constant law takes seconds per fit). */
+export const MAX_PARSE_CONSTANTS = 100;
 
 /** Options of `parse`. */
 export interface ParseOptions {
@@ -15,6 +19,10 @@ export interface ParseOptions {
   maxLength?: number;
   /** Overrides MAX_PARSE_DEPTH. */
   maxDepth?: number;
+  /** Overrides MAX_PARSE_NODES. */
+  maxNodes?: number;
+  /** Overrides MAX_PARSE_CONSTANTS. */
+  maxConstants?: number;
 }
 
 const UNARY_FUNCS: Record<string, UnaryOp> = {
@@ -58,7 +66,8 @@ export function parse(text: string, opts: ParseOptions = {}): Expr {
   const maxLength = opts.maxLength ?? MAX_PARSE_LENGTH;
   if (text.length > maxLength) throw new ParseError(`law is too long (${text.length} characters; at most ${maxLength})`, maxLength + 1);
   if (text.trim() === "") throw new ParseError("empty law", 1);
-  const parser = new Parser(tokenize(text), opts.variables, opts.maxDepth ?? MAX_PARSE_DEPTH);
+  const limits = { depth: opts.maxDepth ?? MAX_PARSE_DEPTH, nodes: opts.maxNodes ?? MAX_PARSE_NODES, constants: opts.maxConstants ?? MAX_PARSE_CONSTANTS };
+  const parser = new Parser(tokenize(text), opts.variables, limits);
   return parser.parseAll();
 }
 
@@ -68,13 +77,16 @@ class Parser {
   private readonly depthOf = new WeakMap<Expr, number>();
   private readonly variables: ReadonlySet<string> | undefined;
   private readonly params = new Map<string, number>();
+  private readonly maxDepth: number;
+  private nodes = 0;
 
   constructor(
     private readonly tokens: Token[],
     variables: readonly string[] | undefined,
-    private readonly maxDepth: number,
+    private readonly limits: { depth: number; nodes: number; constants: number },
   ) {
     this.variables = variables ? new Set(variables) : undefined;
+    this.maxDepth = limits.depth;
   }
 
   parseAll(): Expr {
@@ -103,6 +115,7 @@ class Parser {
 
   private record(e: Expr, depth: number, column: number): Expr {
     if (depth > this.maxDepth) throw new ParseError(`law is nested too deeply (more than ${this.maxDepth} levels)`, column);
+    if (++this.nodes > this.limits.nodes) throw new ParseError(`law is too large (more than ${this.limits.nodes} nodes)`, column);
     if (!this.depthOf.has(e)) this.depthOf.set(e, depth);
     return e;
   }
@@ -230,6 +243,7 @@ class Parser {
     if (!this.variables || this.variables.has(name)) return this.record(v(name), 1, t.column);
     let index = this.params.get(name);
     if (index === undefined) {
+      if (this.params.size >= this.limits.constants) throw new ParseError(`law has too many constants (more than ${this.limits.constants})`, t.column);
       index = this.params.size;
       this.params.set(name, index);
     }

@@ -1,7 +1,8 @@
 /**
  * The journal's SQLite schema. One database file holds every run of a store directory.
  * Experiments are written before they are sent and observations as soon as they are answered,
- * so a run killed at any instant can be resumed from these tables alone.
+ * so a run killed at any instant can be resumed from these tables alone. `leases` names the one
+ * process that drives a run (see lease.ts).
  */
 export const SCHEMA_VERSION = 1;
 
@@ -68,6 +69,15 @@ CREATE TABLE IF NOT EXISTS llm_exchanges (
   latency_ms REAL,
   payload TEXT NOT NULL,
   created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS leases (
+  run_id TEXT PRIMARY KEY,
+  token TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  host TEXT NOT NULL,
+  acquired_at TEXT NOT NULL,
+  heartbeat_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS llm_exchanges_key ON llm_exchanges (key, answered);
 CREATE INDEX IF NOT EXISTS llm_exchanges_run ON llm_exchanges (run_id, round);

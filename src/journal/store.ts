@@ -1,10 +1,11 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { RunJournal } from "../discover/run-journal.js";
+import type { RunClaim, RunJournal } from "../discover/run-journal.js";
 import type { Experiment, Observation } from "../worlds/world.js";
 import { JournalConsistencyError, JournalError } from "./errors.js";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
+import { acquireLease, leaseHolder, releaseLease, type LeaseHolder } from "./lease.js";
 import { sqliteExchangeStore, type ExchangeStore, type LlmExchange } from "./exchanges.js";
 import type { EventRow, ExperimentRow, ObservationRow, RunRow, RunStatus, WorldSpec } from "./types.js";
 
@@ -36,11 +37,18 @@ export class RunStore implements RunJournal {
       if (!(err instanceof Database.SqliteError || err instanceof TypeError)) throw err;
       throw new JournalError(`cannot open the run journal ${path}: ${(err as Error).message}`);
     }
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("busy_timeout = 5000");
-    this.db.exec(SCHEMA_SQL);
-    this.db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
+    try {
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = FULL");
+      this.db.pragma("busy_timeout = 5000");
+      this.db.exec(SCHEMA_SQL);
+      this.db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
+    } catch (err) {
+      // SQLite opens any file lazily: a corrupt or foreign file fails on the first statement.
+      if (!(err instanceof Database.SqliteError)) throw err;
+      this.db.close();
+      throw new JournalError(`the run journal ${path} cannot be read (${err.message}); move it aside or point --store elsewhere`);
+    }
   }
 
   /** Opens (creating if needed) the journal in a store directory. */
@@ -67,6 +75,21 @@ export class RunStore implements RunJournal {
   /** The language-model exchange table as an ExchangeStore whose new exchanges belong to `runId`. */
   exchanges<X extends LlmExchange = LlmExchange>(runId: string | null = null): ExchangeStore<X> {
     return sqliteExchangeStore<X>(this.db, runId);
+  }
+
+  /** Takes the run's lease for this process (one driver per run; see lease.ts), or throws RunBusyError naming the holder. */
+  claimRun(runId: string): RunClaim {
+    return acquireLease(this.db, runId);
+  }
+
+  /** The live process driving a run, if any (a `running` run without one was interrupted). */
+  leaseHolder(runId: string): LeaseHolder | undefined {
+    return leaseHolder(this.db, runId);
+  }
+
+  /** Drops a run's lease whoever holds it (an operator's override). */
+  releaseLease(runId: string): void {
+    releaseLease(this.db, runId);
   }
 
   /** Journals a new run as running; a JournalError when SQLite refuses it (an id already taken, a full disk). */

@@ -43,18 +43,31 @@ export interface Exchange {
   latencyMs: number;
   /** Whether the answer came from the store instead of the network. */
   cached: boolean;
+  /** For a cached answer: when the answer it repeats was recorded (ISO time). */
+  cachedFrom?: string;
   /** ISO time the exchange finished. */
   at: string;
 }
 
 /**
+ * Which recorded answers a session may reuse. A live session passes its `baseUrl` (an answer from another
+ * server is no answer for this one); a replay passes `anyRun` (replaying another run's answers is what
+ * replay means). A store that keeps one run's exchanges, or none's, may ignore `anyRun`.
+ */
+export interface ExchangeLookup {
+  baseUrl?: string;
+  anyRun?: boolean;
+}
+
+/**
  * Where exchanges are recorded and looked up. `put` receives every exchange (failures included);
- * `get(key)` must return the most recent exchange for that key whose `response` is not null, or
+ * `get(key, lookup)` must return the most recent exchange for that key whose `response` is not null and
+ * that the lookup allows (same `baseUrl` when one is given; the store's own run unless `anyRun`), or
  * undefined. Implementations may be synchronous or asynchronous.
  */
 export interface SessionStore {
   put(exchange: Exchange): void | Promise<void>;
-  get(key: string): StoredExchange | undefined | Promise<StoredExchange | undefined>;
+  get(key: string, lookup?: ExchangeLookup): StoredExchange | undefined | Promise<StoredExchange | undefined>;
 }
 
 /**
@@ -65,12 +78,20 @@ export interface StoredExchange {
   key: string;
   response?: unknown;
   tokens?: { prompt?: number; completion?: number; total?: number };
+  /** When it was recorded (ISO time), if the store knows. */
+  at?: unknown;
+}
+
+/** Whether a recorded exchange may answer a lookup: answered, and from the lookup's endpoint when it names one. */
+export function lookupAllows(e: { response?: unknown; baseUrl?: unknown }, lookup: ExchangeLookup | undefined): boolean {
+  if (e.response === null || e.response === undefined) return false;
+  return lookup?.baseUrl === undefined || e.baseUrl === lookup.baseUrl;
 }
 
 /** A SessionStore in memory (tests, one-shot commands); `all()` lists what was put, in order. */
 export class MemoryExchangeStore implements SessionStore {
   private readonly log: Exchange[] = [];
-  private readonly answered = new Map<string, Exchange>();
+  private readonly answered = new Map<string, Exchange[]>();
 
   /** Creates a store, optionally pre-filled (e.g. from a journal) for replay. */
   constructor(initial: Iterable<Exchange> = []) {
@@ -80,16 +101,27 @@ export class MemoryExchangeStore implements SessionStore {
   /** Records an exchange. */
   put(exchange: Exchange): void {
     this.log.push(exchange);
-    if (exchange.response !== null) this.answered.set(exchange.key, exchange);
+    if (exchange.response !== null) {
+      const list = this.answered.get(exchange.key);
+      if (list) list.push(exchange);
+      else this.answered.set(exchange.key, [exchange]);
+    }
   }
 
-  /** Latest answered exchange for `key`. */
-  get(key: string): Exchange | undefined {
-    return this.answered.get(key);
+  /** Latest answered exchange for `key` that the lookup allows. */
+  get(key: string, lookup?: ExchangeLookup): Exchange | undefined {
+    return latestAllowed(this.answered.get(key), lookup);
   }
 
   /** Every exchange put, in order. */
   all(): Exchange[] {
     return [...this.log];
   }
+}
+
+/** The last of `list` that `lookup` allows. */
+export function latestAllowed<E extends { response?: unknown; baseUrl?: unknown }>(list: readonly E[] | undefined, lookup: ExchangeLookup | undefined): E | undefined {
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) if (lookupAllows(list[i], lookup)) return list[i];
+  return undefined;
 }

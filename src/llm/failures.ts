@@ -10,6 +10,8 @@ export interface Failure {
   fatal?: boolean;
   /** The server's Retry-After, in ms, when it sent one. */
   retryAfterMs?: number;
+  /** The attempt timed out: the server may be hung (the session opens its circuit sooner). */
+  timeout?: boolean;
   /** One line for logs and the exchange record. */
   message: string;
 }
@@ -32,7 +34,10 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
 
 /** Maps an error thrown by the OpenAI client (or anything else) to a Failure. */
 export function classifyFailure(err: unknown): Failure {
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return { retryable: true, message: "request timed out" };
+  // A reply over the size limit (cut off by capped-fetch.ts, maybe wrapped by the client): the same server will send it again.
+  const tooLarge = [err, (err as { cause?: unknown } | undefined)?.cause].find((e) => e instanceof Error && e.name === "ReplyTooLargeError") as Error | undefined;
+  if (tooLarge) return { retryable: false, message: tooLarge.message };
+  if (err instanceof OpenAI.APIConnectionTimeoutError) return { retryable: true, timeout: true, message: "request timed out" };
   if (err instanceof OpenAI.APIConnectionError) return { retryable: true, message: `connection failed (${err.cause instanceof Error ? err.cause.message : err.message})` };
   if (err instanceof OpenAI.APIError && typeof err.status === "number") {
     const s = err.status;

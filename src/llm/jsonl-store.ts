@@ -1,14 +1,14 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { LlmError } from "./failures.js";
-import type { Exchange, SessionStore } from "./exchange.js";
+import { latestAllowed, type Exchange, type ExchangeLookup, type SessionStore } from "./exchange.js";
 
 /**
  * A SessionStore backed by a JSON-lines file: one exchange per line, appended synchronously so a
  * killed run loses nothing already answered. Opening an existing file loads it for replay.
  */
 export class JsonlExchangeStore implements SessionStore {
-  private readonly answered = new Map<string, Exchange>();
+  private readonly answered = new Map<string, Exchange[]>();
   private count = 0;
 
   /** Opens (creating if needed) the file at `path`; a corrupt line is reported with its number. */
@@ -36,7 +36,10 @@ export class JsonlExchangeStore implements SessionStore {
 
   private remember(e: Exchange): void {
     this.count += 1;
-    if (e.response !== null) this.answered.set(e.key, e);
+    if (e.response === null) return;
+    const list = this.answered.get(e.key);
+    if (list) list.push(e);
+    else this.answered.set(e.key, [e]);
   }
 
   /** Appends one exchange as a line. */
@@ -45,9 +48,9 @@ export class JsonlExchangeStore implements SessionStore {
     this.remember(exchange);
   }
 
-  /** Latest answered exchange for `key`. */
-  get(key: string): Exchange | undefined {
-    return this.answered.get(key);
+  /** Latest answered exchange for `key` that the lookup allows (the file is one cache: `anyRun` changes nothing). */
+  get(key: string, lookup?: ExchangeLookup): Exchange | undefined {
+    return latestAllowed(this.answered.get(key), lookup);
   }
 
   /** Number of exchanges in the file. */

@@ -43,6 +43,12 @@ export const ProfileConfigSchema = z.strictObject({
   maxBackoffMs: z.number().int().min(0).max(3_600_000).optional(),
   /** Hard budget of tokens (prompt + completion) per run; requests stop cleanly when it is spent. */
   budgetTokens: z.number().int().min(1).optional(),
+  /** Longest a run waits on the model in one round, all calls together; then the round goes on without it. */
+  roundTimeoutMs: z.number().int().min(100).max(3_600_000).optional(),
+  /** Longest Retry-After honoured; a server asking for more gets that call given up (and the circuit opened). */
+  maxRetryAfterMs: z.number().int().min(0).max(3_600_000).optional(),
+  /** Largest reply read, in bytes; a longer one is discarded as a failed attempt. */
+  maxReplyBytes: z.number().int().min(1024).max(1_073_741_824).optional(),
   /** Consecutive failed calls that open the circuit, and how long it stays open. */
   circuitBreaker: z.strictObject({ failures: z.number().int().min(1).max(1000), cooldownMs: z.number().int().min(0) }).optional(),
   roles: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, "role names are lower-case words"), RoleSettingsSchema).optional(),
@@ -81,6 +87,9 @@ export interface LlmProfile {
   backoffMs: number;
   maxBackoffMs: number;
   budgetTokens: number;
+  roundTimeoutMs: number;
+  maxRetryAfterMs: number;
+  maxReplyBytes: number;
   circuitBreaker: { failures: number; cooldownMs: number };
   roles: Record<string, z.infer<typeof RoleSettingsSchema>>;
   /** Embeddings model id, when the endpoint serves embeddings. */
@@ -101,6 +110,9 @@ export const PROFILE_DEFAULTS = {
   backoffMs: 500,
   maxBackoffMs: 20_000,
   budgetTokens: 200_000,
+  roundTimeoutMs: 120_000,
+  maxRetryAfterMs: 30_000,
+  maxReplyBytes: 1_048_576,
   circuitBreaker: { failures: 5, cooldownMs: 30_000 },
   embeddingBatch: 64,
 } as const;
@@ -222,6 +234,9 @@ export function loadLlmProfile(name: string, src: ProfileSource): LlmProfile {
     backoffMs: p.backoffMs ?? PROFILE_DEFAULTS.backoffMs,
     maxBackoffMs: p.maxBackoffMs ?? PROFILE_DEFAULTS.maxBackoffMs,
     budgetTokens: p.budgetTokens ?? PROFILE_DEFAULTS.budgetTokens,
+    roundTimeoutMs: p.roundTimeoutMs ?? PROFILE_DEFAULTS.roundTimeoutMs,
+    maxRetryAfterMs: p.maxRetryAfterMs ?? PROFILE_DEFAULTS.maxRetryAfterMs,
+    maxReplyBytes: p.maxReplyBytes ?? PROFILE_DEFAULTS.maxReplyBytes,
     circuitBreaker: p.circuitBreaker ?? { ...PROFILE_DEFAULTS.circuitBreaker },
     roles: p.roles ?? {},
     ...(p.embeddingModel ? { embeddingModel: p.embeddingModel } : {}),

@@ -10,11 +10,13 @@ import { AgentStopError } from "../discover/agents.js";
 import { seededRandom } from "../random/index.js";
 import { attemptOnce } from "./attempt.js";
 import { backoffDelay } from "./backoff.js";
+import { cappedFetch } from "./capped-fetch.js";
 import { TokenBudget, estimateTokens } from "./budget.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
 import { MemoryExchangeStore, type Exchange, type SessionStore, type LlmRole, type TokenUsage } from "./exchange.js";
 import { loadLlmProfile, roleSettings, type LlmProfile, type ProfileSource } from "./profiles.js";
 import { requestKey } from "./request-key.js";
+import { RoundClock } from "./round-clock.js";
 import { endpointSemaphore, type Semaphore } from "./semaphore.js";
 import { parseStructured, repairPrompt, responseFormatFor } from "./structured-output.js";
 import { retryWithBackoff, type RetryPolicy, type TryOutcome } from "./retry.js";
@@ -72,6 +74,12 @@ export interface LlmStats {
   skipped: number;
   /** HTTP attempts that failed (status, timeout, unreadable body). */
   failures: number;
+  /** HTTP attempts that timed out. */
+  timeouts: number;
+  /** Rounds whose waiting budget (the profile's roundTimeoutMs) ran out. */
+  roundTimeouts: number;
+  /** Times the circuit opened (repeated failures, a hung server, a Retry-After beyond the cap). */
+  circuitOpens: number;
   tokens: { prompt: number; completion: number; total: number };
   /** Sum of the latency of answered HTTP attempts, in ms. */
   latencyMs: number;
@@ -90,6 +98,9 @@ export class LlmReplayMissError extends AgentStopError {
 
 type Answer = { content: string; problem?: string; truncated?: boolean };
 
+/** The longest a Retry-After keeps the circuit open (a server may ask for a day). */
+const MAX_RETRY_AFTER_OPEN_MS = 3_600_000;
+
 /** One language-model session over one profile. */
 export class LlmSession {
   readonly store: SessionStore;
@@ -102,7 +113,7 @@ export class LlmSession {
   private readonly log: (line: string) => void;
   private stopReason: string | undefined;
   private circuitNoticeAt = -1;
-  private readonly counters: Omit<LlmStats, "budget" | "stopped"> = {
+  private readonly counters: Omit<LlmStats, "budget" | "stopped" | "circuitOpens"> = {
     calls: 0,
     requests: 0,
     cacheHits: 0,
@@ -110,9 +121,14 @@ export class LlmSession {
     repaired: 0,
     skipped: 0,
     failures: 0,
+    timeouts: 0,
+    roundTimeouts: 0,
     tokens: { prompt: 0, completion: 0, total: 0 },
     latencyMs: 0,
   };
+  private readonly clock: RoundClock;
+  private readonly roundsSpent = new Set<number>();
+  private cacheNoticed = false;
 
   /** Opens a session on a resolved profile. */
   constructor(
@@ -127,7 +143,9 @@ export class LlmSession {
       apiKey: profile.apiKey ?? "not-needed",
       maxRetries: 0,
       timeout: profile.timeoutMs,
+      fetch: cappedFetch(profile.maxReplyBytes),
     });
+    this.clock = new RoundClock(profile.roundTimeoutMs);
     this.semaphore = endpointSemaphore(profile.baseUrl, profile.concurrency);
     this.breaker = new CircuitBreaker(profile.circuitBreaker.failures, profile.circuitBreaker.cooldownMs);
     this.budget = new TokenBudget(profile.budgetTokens);
@@ -149,6 +167,7 @@ export class LlmSession {
   stats(): LlmStats {
     return {
       ...this.counters,
+      circuitOpens: this.breaker.opened(),
       tokens: { ...this.counters.tokens },
       budget: { limit: this.budget.limit, used: this.budget.used() },
       ...(this.stopReason ? { stopped: this.stopReason } : {}),
@@ -227,9 +246,40 @@ export class LlmSession {
     this.log(`llm: ${reason}`);
   }
 
-  /** One request: from the store if answered before, otherwise from the server with retries. */
+  /** One request: from the store if answered before, otherwise from the server with retries, within the round's waiting budget. */
   private async ask(role: LlmRole, round: number, body: Record<string, unknown>, validate: (content: string) => string | undefined, signal?: AbortSignal): Promise<Answer | null> {
     if (this.stopReason || signal?.aborted) return null;
+    const left = this.clock.remaining(round);
+    if (left <= 0) {
+      this.roundSpent(round);
+      return null;
+    }
+    // The round's budget ends this call (its attempts, its backoff sleeps) like a stop would, but only this round's calls.
+    const roundStop = new AbortController();
+    const timer = setTimeout(() => roundStop.abort(new Error("the round's waiting budget is spent")), left);
+    const end = this.clock.begin(round);
+    try {
+      return await this.askBudgeted(role, round, body, validate, signal ? AbortSignal.any([signal, roundStop.signal]) : roundStop.signal);
+    } finally {
+      clearTimeout(timer);
+      end();
+      if (roundStop.signal.aborted && !signal?.aborted) this.roundSpent(round);
+    }
+  }
+
+  /** Says once per round that its waiting budget is spent, and opens the circuit: a model that slow is not answering. */
+  private roundSpent(round: number): void {
+    if (this.roundsSpent.has(round)) return;
+    this.roundsSpent.add(round);
+    this.counters.roundTimeouts += 1;
+    this.breaker.trip();
+    this.log(
+      `llm: round ${round}: waited ${seconds(this.profile.roundTimeoutMs)} s on ${this.profile.baseUrl} (the profile's roundTimeoutMs); going on without the language model for the rest of this round, circuit open for ${seconds(this.breaker.remainingMs())} s`,
+    );
+  }
+
+  /** `ask` once the round's budget is armed: reserves tokens, then asks the store or the server. */
+  private async askBudgeted(role: LlmRole, round: number, body: Record<string, unknown>, validate: (content: string) => string | undefined, signal: AbortSignal): Promise<Answer | null> {
     const reserve = estimateTokens(JSON.stringify(body.messages)) + Number(body.max_tokens);
     if (!this.budget.reserve(reserve)) {
       this.stop(
@@ -256,10 +306,16 @@ export class LlmSession {
 
   /** The answer recorded for `key`, validated and journaled again as a cached exchange; undefined when there is none. */
   private async replay(key: string, role: LlmRole, round: number, body: Record<string, unknown>, validate: (content: string) => string | undefined): Promise<Answer | undefined> {
-    const recorded = await this.store.get(key);
+    // A replay may repeat any recorded run; otherwise only this run's own answers (a resume) from this very server count.
+    const recorded = await this.store.get(key, this.mode === "replay" ? { anyRun: true } : { baseUrl: this.profile.baseUrl });
     // Stores may hold records written by other versions; only a text answer can be replayed.
     if (!recorded || typeof recorded.response !== "string") return undefined;
     this.counters.cacheHits += 1;
+    const recordedAt = typeof recorded.at === "string" ? recorded.at : undefined;
+    if (!this.cacheNoticed) {
+      this.cacheNoticed = true;
+      this.log(`llm: ${role} request of round ${round} answered from the journal (recorded ${recordedAt ?? "earlier"}), not by ${this.profile.baseUrl}; recorded answers are reused for the rest of this session`);
+    }
     const tokens = normalizeTokens(recorded.tokens);
     this.chargeTokens(tokens);
     const problem = validate(recorded.response);
@@ -278,6 +334,7 @@ export class LlmSession {
       tokens,
       latencyMs: 0,
       cached: true,
+      ...(recordedAt ? { cachedFrom: recordedAt } : {}),
       ...(truncated ? { truncated } : {}),
       at: new Date().toISOString(),
     });
@@ -291,10 +348,11 @@ export class LlmSession {
     const policy: RetryPolicy<Answer> = {
       attempts,
       signal,
-      delayMs: (attempt, f) => backoffDelay({ baseMs: this.profile.backoffMs, maxMs: this.profile.maxBackoffMs }, attempt, this.random, f.retryAfterMs),
-      onRetry: (f, attempt, delay) => this.log(`llm: ${role}: ${f.message}; retry ${attempt}/${attempts - 1} in ${(delay / 1000).toFixed(1)} s`),
+      delayMs: (attempt, f) => backoffDelay({ baseMs: this.profile.backoffMs, maxMs: this.profile.maxBackoffMs, maxRetryAfterMs: this.profile.maxRetryAfterMs }, attempt, this.random, f.retryAfterMs),
+      onRetry: (f, attempt, delay) => this.log(`llm: ${role}: ${f.message}; retry ${attempt}/${attempts - 1} in ${seconds(delay)} s`),
       giveUp: (f, attempt) => {
-        this.breaker.failure();
+        // A timed-out attempt was counted against the circuit when it happened.
+        if (!f.timeout) this.breaker.failure();
         this.log(`llm: ${role} request failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${f.message}`);
         return null;
       },
@@ -303,7 +361,7 @@ export class LlmSession {
       if (!this.breaker.allow()) {
         if (this.circuitNoticeAt !== this.counters.calls) {
           this.circuitNoticeAt = this.counters.calls;
-          this.log(`llm: circuit open after repeated failures at ${this.profile.baseUrl}; ${role} request skipped`);
+          this.log(`llm: circuit open at ${this.profile.baseUrl} (repeated failures or no answer; ${seconds(this.breaker.remainingMs())} s before the next try); ${role} request skipped`);
         }
         return { done: null };
       }
@@ -321,6 +379,19 @@ export class LlmSession {
       const f = result.failure;
       this.counters.failures += 1;
       await this.record({ ...base, attempt, response: null, error: f.message, tokens: { prompt: 0, completion: 0, total: 0 }, latencyMs: result.latencyMs, at: new Date().toISOString() });
+      if (f.timeout) {
+        // Each timeout counts towards opening the circuit at once: a hung server must not cost every call its full retries.
+        this.counters.timeouts += 1;
+        this.breaker.failure();
+      }
+      if (f.retryAfterMs !== undefined && f.retryAfterMs > this.profile.maxRetryAfterMs) {
+        // Honour the server's wish by not asking again for that long, but never by sleeping through it.
+        this.breaker.trip(Math.min(f.retryAfterMs, MAX_RETRY_AFTER_OPEN_MS));
+        this.log(
+          `llm: ${role}: ${f.message}; the server asks to wait ${seconds(f.retryAfterMs)} s (Retry-After), longer than the ${seconds(this.profile.maxRetryAfterMs)} s this profile waits (maxRetryAfterMs): call given up, circuit open for ${seconds(this.breaker.remainingMs())} s, going on without the language model`,
+        );
+        return { done: null };
+      }
       if (f.fatal) {
         this.breaker.failure();
         this.stop(`${this.profile.baseUrl} refused ${role} requests: ${f.message}; continuing without the language model`);
@@ -351,6 +422,11 @@ function normalizeTokens(t: Partial<TokenUsage> | undefined): TokenUsage {
   const prompt = Number(t?.prompt) || 0;
   const completion = Number(t?.completion) || 0;
   return { prompt, completion, total: Number(t?.total) || prompt + completion };
+}
+
+/** Milliseconds as seconds for a log line (at most 3 significant figures). */
+function seconds(ms: number): string {
+  return String(Number((ms / 1000).toPrecision(3)));
 }
 
 function firstLine(s: string): string {

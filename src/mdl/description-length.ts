@@ -9,7 +9,19 @@ import type { Bits } from "../core/bits.js";
  *   L(law)  = Σ_nodes log2(K)                      structure: each node in prefix order names one of K kinds
  *           + Σ_var-leaves log2(V)                   which of the V input variables
  *           + Σ_literals L_int(literal)              exact numbers: Elias-γ of |p|+1 and of q (p/q), plus a sign bit
- *           + Σ_params (½·log2(n) + 1)               each fitted constant at the precision n rows justify, plus its sign
+ *           + Σ_params L_param(θ_j)                   each fitted constant at the precision the data justify, plus its sign
+ *
+ *   L_param(θ_j) = 1 + ½·log2(e) + max(0, log2(|θ_j|/δ_j)),   δ_j = sqrt(12/I_jj),   I_jj = Σ_i (∂f_i/∂θ_j / g_i)² / s²
+ *
+ * when the law's sensitivity to its constants is known (`curvature`; `scoreLaw` passes it): each constant is
+ * written as an integer multiple of its own precision δ_j, the step that minimises the bits of the constant
+ * plus the expected extra data bits of rounding it (½·I_jj·δ_j²/12 nats = ½·log2(e) bits), as in
+ * Wallace–Freeman or Bartlett, Desmond & Ferreira's Fisher-information code for symbolic regression. A
+ * constant that the data pin down to 1 % costs about 7 bits more than its sign; one they barely constrain
+ * (|θ| < δ) costs only its sign and the rounding bits. The precision depends on θ's scale only through the
+ * ratio |θ|/δ, so rescaling a variable changes no price. s² is floored at ε²/12 (the target's own
+ * quantisation noise), so an exact fit prices each constant to the precision the recorded digits carry.
+ * Without curvature every constant costs ½·log2(n) + 1 (the asymptotic two-part code of n rows).
  *
  *   L(data | law) = Σ_i max(0, ½·log2(2πe·s²/ε²) + log2 g_i)   Gaussian code of the residuals quantised to ε
  *                 = n·½·log2(2πe·s²/ε²) + Σ_i log2 g_i           (when no row is clamped)
@@ -36,6 +48,12 @@ export interface MdlOptions {
    * every g_i = 1, and the code is exactly the unweighted one.
    */
   scales?: ArrayLike<number>;
+  /**
+   * Per fitted constant j (by param index), the law's sensitivity Σ_i (∂f_i/∂θ_j / g_i)² over the counted rows,
+   * and the constants θ_j themselves: each constant is then priced by its Fisher information (see the module
+   * formula). Absent, or a non-finite entry: that constant costs ½·log2(n) + 1.
+   */
+  curvature?: ArrayLike<number>;
 }
 
 /** Number of node kinds in the structure code: unary ops, binary ops, and number/π/variable/constant leaves. */
@@ -61,8 +79,31 @@ export function literalBits(value: number): number {
   return 64;
 }
 
-/** Bits to describe the law itself: structure, variables, literals and fitted constants (see the module formula). */
-export function lawBits(expr: Expr, rowCount: number, opts: MdlOptions = {}): number {
+/** Bits of the rounding loss of a constant at its optimal precision: ½ nat. */
+const ROUNDING_BITS = 0.5 * Math.log2(Math.E);
+
+/**
+ * Bits of one fitted constant of value `value` whose Fisher information is `information` (see the module
+ * formula): its sign, the rounding loss, and the multiples of its precision δ = sqrt(12/I) that |θ| spans.
+ * Undefined when the information is not a non-negative finite number.
+ */
+export function fisherParamBits(value: number, information: number): number | undefined {
+  if (!(information >= 0) || !Number.isFinite(information) || !Number.isFinite(value)) return undefined;
+  const steps = Math.abs(value) * Math.sqrt(information / 12);
+  return 1 + ROUNDING_BITS + Math.max(0, Math.log2(steps));
+}
+
+/** Bits of a fitted constant without its Fisher information: ½·log2(n) + 1. */
+function flatParamBits(rowCount: number): number {
+  return 0.5 * Math.log2(Math.max(2, rowCount)) + 1;
+}
+
+/**
+ * Bits to describe the law itself: structure, variables, literals and fitted constants (see the module
+ * formula). `paramBits` gives the price of each constant by param index (from `fisherParamBits`); a missing
+ * or non-finite entry costs ½·log2(n) + 1.
+ */
+export function lawBits(expr: Expr, rowCount: number, opts: MdlOptions = {}, paramBits?: ArrayLike<number>): number {
   const stats = { nodes: 0, varLeaves: 0, literals: 0, params: new Set<number>() };
   const vars = new Set<string>();
   const walk = (e: Expr): void => {
@@ -89,8 +130,12 @@ export function lawBits(expr: Expr, rowCount: number, opts: MdlOptions = {}): nu
   };
   walk(expr);
   const v = Math.max(1, opts.variableCount ?? vars.size);
-  const n = Math.max(2, rowCount);
-  return stats.nodes * Math.log2(NODE_KINDS) + stats.varLeaves * Math.log2(v) + stats.literals + stats.params.size * (0.5 * Math.log2(n) + 1);
+  let constants = 0;
+  for (const j of stats.params) {
+    const b = paramBits?.[j];
+    constants += b !== undefined && Number.isFinite(b) ? b : flatParamBits(rowCount);
+  }
+  return stats.nodes * Math.log2(NODE_KINDS) + stats.varLeaves * Math.log2(v) + stats.literals + constants;
 }
 
 /** Default quantisation precision of a target: 2⁻²⁰ times its standard deviation (or mean magnitude, or 1). */
@@ -145,18 +190,50 @@ export function dataBits(target: ArrayLike<number>, predicted: ArrayLike<number>
 
 /**
  * Description length of a fitted law on some evidence: `{ model, data, total }` in bits, never negative.
- * `params` only matters through its length here (constants are charged at the precision the rows justify).
+ * With `opts.curvature` each constant is priced by its Fisher information at `params`; without, `params`
+ * does not matter (every constant costs ½·log2(n) + 1).
  */
 export function descriptionLength(
   expr: Expr,
-  _params: ArrayLike<number>,
+  params: ArrayLike<number>,
   target: Float64Array,
   predicted: Float64Array,
   opts: MdlOptions = {},
 ): Bits {
   let rows = 0;
   for (let i = 0; i < target.length; i++) if (Number.isFinite(target[i])) rows += 1;
-  const model = lawBits(expr, rows, opts);
+  const model = lawBits(expr, rows, opts, opts.curvature ? fisherBitsOf(params, opts.curvature, target, predicted, opts) : undefined);
   const data = dataBits(target, predicted, opts);
   return { model, data, total: model + data };
+}
+
+/** The Fisher price of each constant (see the module formula); NaN where its curvature is unknown. */
+function fisherBitsOf(params: ArrayLike<number>, curvature: ArrayLike<number>, target: ArrayLike<number>, predicted: ArrayLike<number>, opts: MdlOptions): number[] {
+  const eps = opts.precision ?? defaultPrecision(target);
+  const g = opts.scales;
+  let n = 0;
+  let sse = 0;
+  for (let i = 0; i < target.length; i++) {
+    if (!Number.isFinite(target[i])) continue;
+    const r = (predicted[i] - target[i]) / (g ? g[i] : 1);
+    n += 1;
+    sse += r * r;
+  }
+  // The residual variance, never below the quantisation noise of the recorded digits (ε on the standardised scale).
+  const gMean = g ? geometricMeanScale(target, g) : 1;
+  const floor = (eps / gMean) ** 2 / 12;
+  const s2 = Math.max(n > 0 ? sse / n : 0, floor);
+  return Array.from({ length: params.length }, (_, j) => fisherParamBits(params[j], curvature[j] / s2) ?? NaN);
+}
+
+/** Geometric mean of the noise scales over the counted rows (the typical g_i, to put ε on the standardised scale). */
+function geometricMeanScale(target: ArrayLike<number>, g: ArrayLike<number>): number {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < target.length; i++) {
+    if (!Number.isFinite(target[i]) || !(g[i] > 0)) continue;
+    n += 1;
+    sum += Math.log(g[i]);
+  }
+  return n > 0 ? Math.exp(sum / n) : 1;
 }

@@ -12,11 +12,12 @@
  * - Constants: Levenberg–Marquardt with restarts (`fitParams` of src/expr) from the given constants (missing
  *   ones start at 1); the refit never returns constants worse than those it started from.
  * - Code book: every law is priced with the evidence's own variable count and noise scales, so totals of
- *   laws scored on the same evidence compare.
+ *   laws scored on the same evidence compare; each fitted constant is priced by its Fisher information on
+ *   the evidence (the precision the rows pin it down to; see `descriptionLength`).
  */
 import type { Bits } from "../core/bits.js";
 import { columnsOf, type Evidence } from "../core/evidence.js";
-import { compile, fitParams, paramCount, variablesOf, type Expr } from "../expr/index.js";
+import { compile, compileJacobian, fitParams, paramCount, variablesOf, type Expr, type FitReport } from "../expr/index.js";
 import { descriptionLength } from "./description-length.js";
 
 /** The parts of `Evidence` a law is fitted and scored on. */
@@ -43,6 +44,8 @@ export interface FittedConstants {
   sse: number;
   /** Whether the fit stopped on a convergence criterion rather than the iteration limit. */
   converged: boolean;
+  /** What the fitter tried and why it stopped (absent for a law without constants). */
+  report?: FitReport;
 }
 
 /** How well a law with given constants explains some evidence. */
@@ -79,7 +82,7 @@ export function fitLaw(expr: Expr, data: FitData, opts: FitLawOptions = {}): Fit
   // Levenberg–Marquardt only steps downhill, but a fit polished on all rows after restarts on a subsample
   // can end above its own start; the start is then the better answer.
   if (Number.isFinite(fit.sse) && fit.params.every(Number.isFinite) && !(before <= fit.sse)) return fit;
-  return { params: start, sse: before, converged: fit.converged };
+  return { params: start, sse: before, converged: fit.converged, ...(fit.report ? { report: fit.report } : {}) };
 }
 
 /**
@@ -96,9 +99,31 @@ export function scoreLaw(expr: Expr, params: readonly number[], data: FitData): 
   if (!Number.isFinite(plain)) return undefined;
   const sse = scales ? scaledError(target, predicted, scales) : plain;
   if (!Number.isFinite(sse)) return undefined;
-  const bits = descriptionLength(expr, params, target, predicted, { variableCount: variables.length, ...(scales ? { scales } : {}) });
+  const curvature = paramCurvature(expr, params, data);
+  const bits = descriptionLength(expr, params, target, predicted, { variableCount: variables.length, ...(scales ? { scales } : {}), ...(curvature ? { curvature } : {}) });
   if (!Number.isFinite(bits.total)) return undefined;
   return { bits, r2: rSquared(target, predicted), rmse: rootMeanSquareError(target, predicted), sse, predicted };
+}
+
+/**
+ * The law's sensitivity to each constant, Σ_i (∂f_i/∂θ_j / g_i)² over the counted rows (the diagonal of the
+ * Fisher information times the residual variance), by which `descriptionLength` prices the constants.
+ * Undefined for a law without constants; NaN for a constant whose derivative is not finite on some row.
+ */
+export function paramCurvature(expr: Expr, params: readonly number[], data: FitData): number[] | undefined {
+  const k = paramCount(expr);
+  if (k === 0 || params.length < k) return undefined;
+  const { target, scales } = data;
+  const { dParams } = compileJacobian(expr, data.variables).evaluate(columnsOf(data), params);
+  return dParams.map((d) => {
+    let s = 0;
+    for (let i = 0; i < target.length; i++) {
+      if (!Number.isFinite(target[i])) continue;
+      const v = scales ? d[i] / scales[i] : d[i];
+      s += v * v;
+    }
+    return Number.isFinite(s) ? s : NaN;
+  });
 }
 
 /** The fit's criterion Σ((y − f)/g)² (plain Σ(y − f)² without noise scales) over the counted rows; Infinity if not finite. */

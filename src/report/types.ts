@@ -20,9 +20,13 @@ export interface ReportExchange {
 export interface ReportRound {
   record: RoundRecord;
   state: LoopState;
+  /** The law in LaTeX with every digit (for laws.json). */
   latex: string;
-  /** Observations answered up to this round (in run order) and the law's prediction at each. */
-  points: Array<{ inputs: Record<string, number>; observed: number; predicted: number; round: number; strategy: string }>;
+  /** The law in LaTeX with constants to 5 significant figures (for reading). */
+  displayLatex: string;
+  /** Observations answered up to this round (in run order) and the law's prediction at each; in a break
+   * round, also the previous law's prediction there. */
+  points: Array<{ inputs: Record<string, number>; observed: number; predicted: number; round: number; strategy: string; oldPredicted?: number }>;
 }
 
 /** Everything a report shows, read from the journal alone. */

@@ -10,9 +10,11 @@ import { observationsCsv } from "./data-csv.js";
 import { streamRunEvents } from "./events-stream.js";
 import { apiError, HttpError, validate } from "./respond.js";
 import { RunManager } from "./run-manager.js";
-import { eventsQuerySchema, explainRequestSchema, idSchema, startRunSchema, uploadQuerySchema, type WorldChoice } from "./schemas.js";
-import { findStaticFile } from "./static-files.js";
+import { eventsQuerySchema, explainRequestSchema, idSchema, scoreRequestSchema, startRunSchema, uploadQuerySchema, type WorldChoice } from "./schemas.js";
+import { findStaticFile, isDecodablePath } from "./static-files.js";
+import { addServerRoot, redactPaths } from "./redact.js";
 import { UploadStore, type UploadInfo } from "./uploads.js";
+import { requireExternalAllowed } from "./world-policy.js";
 
 /** How the server behaves; everything has a safe default. */
 export interface AppOptions {
@@ -64,8 +66,10 @@ export function createApp(opts: AppOptions): ServerApp {
   const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
   const engine = opts.engine;
   mkdirSync(opts.dataDir, { recursive: true });
-  const uploads = new UploadStore(join(opts.dataDir, "uploads"), (kind, text, name, path) => engine.inspectUpload(kind, text, name, path));
-  const runs = new RunManager(engine, log);
+  addServerRoot(opts.dataDir);
+  addServerRoot(opts.webRoot);
+  const uploads = new UploadStore(join(opts.dataDir, "uploads"), (kind, name, path) => engine.inspectUpload(kind, name, path));
+  const runs = new RunManager(engine, log, { allowExternal: Boolean(opts.allowExternal) });
   let explaining = false;
 
   const worldSpecOf = (choice: WorldChoice): StartWorld => {
@@ -85,9 +89,7 @@ export function createApp(opts: AppOptions): ServerApp {
       }
       return choice.target === undefined ? { file: up.path } : { file: up.path, target: choice.target };
     }
-    if (!opts.allowExternal) {
-      throw new HttpError(403, "this server does not start external programs; restart it with --allow-external to allow that", "world.command");
-    }
+    requireExternalAllowed({ external: choice.command }, Boolean(opts.allowExternal), "world.command");
     return { external: choice.command };
   };
 
@@ -139,7 +141,7 @@ export function createApp(opts: AppOptions): ServerApp {
     const id = runId(c);
     const detail = engine.runDetail(id);
     if (!detail) throw new HttpError(404, `no run with id '${id}'`);
-    return c.json({ ...detail, status: liveStatus(id, detail.status), active: runs.activeRunId === id });
+    return c.json({ ...detail, ...(detail.error !== undefined ? { error: redactPaths(detail.error) } : {}), status: liveStatus(id, detail.status), active: runs.activeRunId === id });
   });
 
   app.post("/api/runs/:id/stop", (c) => {
@@ -198,9 +200,9 @@ export function createApp(opts: AppOptions): ServerApp {
     }),
     async (c) => {
       const { name } = validate(uploadQuerySchema, c.req.query(), "upload");
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.byteLength > maxUpload) return apiError(c, 413, `the file is larger than this server accepts (${Math.round(maxUpload / 1024 / 1024)} MiB)`);
-      return c.json(publicUpload(await uploads.add(name, bytes)), 201);
+      // Streamed to disk as it arrives: a 19 MB body is never held whole on the server's thread.
+      const body = c.req.raw.body ?? new Uint8Array(0);
+      return c.json(publicUpload(await uploads.add(name, body, maxUpload)), 201);
     },
   );
 
@@ -214,17 +216,29 @@ export function createApp(opts: AppOptions): ServerApp {
     if (explaining) throw new HttpError(409, "another explanation is running; wait for it to finish");
     explaining = true;
     try {
-      const view = await engine.explain(uploads.text(up.id), up.name, req.target, { seconds: req.seconds, seed: req.seed, signal: c.req.raw.signal });
+      const { uploadId: _u, target: _t, seconds, seed, ...options } = req;
+      const view = await engine.explain({ path: up.path, name: up.name }, req.target, { seconds, seed, signal: c.req.raw.signal, ...options });
       return c.json(view);
     } finally {
       explaining = false;
     }
   });
 
+  app.post("/api/score", bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => apiError(c, 413, "the request is too large") }), async (c) => {
+    const req = validate(scoreRequestSchema, await jsonBody(c), "score");
+    const up = uploads.get(req.uploadId);
+    if (up.kind !== "csv") throw new HttpError(400, `${up.name} is a staged dataset; scoring takes a CSV table`, "uploadId");
+    if (!up.columns.includes(req.target)) throw new HttpError(400, `column '${req.target}' is not in ${up.name}; its columns are ${up.columns.join(", ")}`, "target");
+    const { scoreTable } = await import("./score-view.js");
+    return c.json(scoreTable(uploads.text(up.id), up.name, req.target, req.law, { ...(req.noise ? { noise: req.noise } : {}), ...(req.units ? { units: req.units } : {}) }));
+  });
+
   app.all("/api/*", (c) => apiError(c, 404, `no such API endpoint: ${c.req.method} ${c.req.path}`));
 
   // Only the app's files are compressed: the event stream must reach the browser as it is written.
   app.get("*", compress(), (c) => {
+    // An address that is not valid percent-encoding is the client's mistake, not a missing build.
+    if (!isDecodablePath(c.req.path)) return c.text("Bad request: the address is not valid percent-encoding.\n", 400);
     const file = findStaticFile(opts.webRoot, c.req.path);
     if (!file) return c.text("The web app is not built yet: run `npm run build` in the worldbreaker folder, then reload.\n", 503);
     return c.body(file.body, 200, {

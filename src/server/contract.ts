@@ -27,6 +27,8 @@ export interface StartSpec {
 export interface RunHooks {
   signal: AbortSignal;
   onEvent: (event: LiveEvent) => void;
+  /** Whether the run may open a world that is a command line (the server's --allow-external); refused when absent. */
+  allowExternal?: boolean;
 }
 
 /** A run that has been launched: its id as soon as the journal knows it, and its end. */
@@ -121,6 +123,38 @@ export interface ExplainView {
   seconds: number;
   /** The data and each front law's predictions, for the chart (at most a few thousand rows). */
   sample: { inputs: Record<string, number[]>; target: number[]; predictions: number[][] };
+  /** Rows the explanation used, of the table's: a large table is explained on a seeded sample. */
+  rows?: { used: number; total: number };
+  /** Each column header and the name laws use for it (with the unit its header gave). */
+  columns?: Array<{ column: string; name: string; unit?: string }>;
+  /** The noise model the laws were fitted for, and whether it was chosen from the data. */
+  noise?: { kind: string; automatic: boolean };
+  /** Units by law name, when known. */
+  units?: Record<string, string>;
+  /** The best law's constants with standard errors and recognised exact forms (full precision). */
+  constants?: Array<{ name: string; value: number; stderr: number | null; recognised?: { label: string; value: number } }>;
+  /** Whether the best law's residuals still hold structure along some input (runs test, lag-1 correlation). */
+  residualStructure?: { structured: boolean; pValue: number };
+  /** Problems noticed with the best law (undefined near the data, units contradicted, …). */
+  warnings?: string[];
+}
+
+/** Options of an explanation from the web page (beyond time and seed). */
+export interface ExplainRequestOptions {
+  noise?: "absolute" | "relative" | "poisson";
+  operators?: string;
+  units?: Record<string, string>;
+  warm?: string[];
+}
+
+/** A law the user typed, fitted and scored on a table. */
+export interface ScoreView {
+  law: string;
+  latex: string;
+  complexity: number;
+  bits: number;
+  r2: number;
+  rmse: number;
 }
 
 /** The discovery machinery behind the server. */
@@ -128,17 +162,23 @@ export interface DiscoveryEngine {
   worlds(): WorldListing[];
   /** Language-model profiles the user configured (empty when none). */
   llmProfiles(): string[];
-  /** Reads an upload and says what it holds (UserError on bad files). */
-  inspectUpload(kind: "csv" | "staged", text: string, fileName: string, path: string): Promise<{ columns: string[]; rows: number }>;
+  /** Reads a stored upload (see `readUploadText`) and says what it holds (UserError on bad files). */
+  inspectUpload(kind: "csv" | "staged", fileName: string, path: string): Promise<{ columns: string[]; rows: number }>;
   startRun(spec: StartSpec, hooks: RunHooks): LaunchedRun;
   resumeRun(runId: string, hooks: RunHooks): LaunchedRun;
+  /** The world a journaled run opens when it resumes (undefined when there is no such run). */
+  runWorld(runId: string): StartWorld | undefined;
   listRuns(): RunListItem[];
   runDetail(runId: string): RunDetail | undefined;
   /** Events the journal holds for a run, in order. */
   storedEvents(runId: string): LiveEvent[];
   /** Writes the run's report into `dir` and returns the file paths. */
   writeReport(runId: string, dir: string): Promise<ReportFiles>;
-  explain(csvText: string, fileName: string, target: string, opts: { seconds: number; seed: number; signal: AbortSignal }): Promise<ExplainView>;
+  /**
+   * Explains one column of an uploaded CSV (its stored `path`, its user-facing `name`). The whole answer
+   * comes within `seconds` plus a small grace, or the request fails with a 422 saying so.
+   */
+  explain(upload: { path: string; name: string }, target: string, opts: { seconds: number; seed: number; signal: AbortSignal } & ExplainRequestOptions): Promise<ExplainView>;
   /** Releases the journal. */
   close(): void;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { LoopState, RoundRecord } from "../discover/index.js";
 import { RunStore, newRunId } from "../journal/index.js";
@@ -5,11 +6,14 @@ import { listProfiles } from "../llm/profiles.js";
 import { builtinWorlds } from "../worlds/registry.js";
 import { openWorld } from "../worlds/open.js";
 import type { WorldInfo } from "../worlds/world.js";
-import type { DiscoveryEngine, LaunchedRun, LiveEvent, RunHooks, StartSpec, WorldListing, StartWorld } from "./contract.js";
+import type { ExplainView, DiscoveryEngine, LaunchedRun, LiveEvent, RunHooks, StartSpec, WorldListing, StartWorld } from "./contract.js";
 import { runDiscovery, type RunJob } from "./run-discovery.js";
 import { RunThreads, runWorkerScript } from "./run-thread.js";
+import { TaskThreads, taskWorkerScript } from "./task-thread.js";
 import { buildRunDetail, runListItem } from "./run-view.js";
 import { latexOf } from "./latex.js";
+import { addServerRoot } from "./redact.js";
+import { readUploadText } from "./uploads.js";
 
 /** Where the engine keeps runs and how it talks to the outside. */
 export interface DiscoveryEngineOptions {
@@ -24,7 +28,7 @@ export interface DiscoveryEngineOptions {
   /** Worker threads for the explain page (default: the Explainer's, all cores). */
   explainThreads?: number;
   /**
-   * Run discoveries on the server's own thread instead of a worker thread. Runs from TypeScript sources
+   * Run discoveries, uploads' reading and explanations on the server's own thread instead of worker threads. Runs from TypeScript sources
    * (tests) always do, since a worker needs the compiled script.
    */
   inProcess?: boolean;
@@ -47,14 +51,24 @@ function listing(info: WorldInfo, summary: string): WorldListing {
   };
 }
 
+/** Time an explanation may run past its requested seconds: reading the table, the final fits, the answer. */
+export function explainGraceMs(seconds: number): number {
+  return 1000 + 100 * seconds;
+}
+
 /** The real engine: the discovery loop over the SQLite journal, the built-in worlds, the Explainer and the report writer. */
 export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEngine {
   const store = RunStore.open(opts.storeDir);
+  // Errors the browser sees never name the journal's folder.
+  addServerRoot(opts.storeDir);
+  addServerRoot(opts.cwd);
   const log = opts.log ?? (() => {});
   let worldsCache: WorldListing[] | undefined;
 
   const script = opts.inProcess ? undefined : runWorkerScript();
   const threads = script ? new RunThreads(script) : undefined;
+  const taskScript = opts.inProcess ? undefined : taskWorkerScript();
+  const tasks = taskScript ? new TaskThreads(taskScript) : undefined;
 
   const launch = (job: RunJob, hooks: RunHooks): LaunchedRun => {
     let resolveId!: (id: string) => void;
@@ -103,7 +117,10 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
       }
     },
 
-    async inspectUpload(kind, text, fileName, path) {
+    async inspectUpload(kind, fileName, path) {
+      // A large upload takes seconds to read: off the server's thread when the compiled task worker is there.
+      if (tasks) return tasks.run<{ columns: string[]; rows: number }>({ kind: "inspect", uploadKind: kind, path, fileName, cwd: opts.cwd });
+      const text = readUploadText(path, fileName);
       if (kind === "csv") return (await import("./inspect-csv.js")).inspectCsv(text, fileName);
       const world = await openWorld({ file: path }, { seed: 1, cwd: opts.cwd });
       try {
@@ -118,12 +135,20 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
       const explainSeconds = spec.explainSeconds ?? opts.explainSeconds;
       const start: StartSpec = { ...spec, ...(explainSeconds !== undefined ? { explainSeconds } : {}) };
       const runId = newRunId(displayName(spec.world));
-      return launch({ cwd: opts.cwd, env: opts.env, runId, start, ...(spec.llm ? { llm: spec.llm } : {}) }, hooks);
+      return launch({ cwd: opts.cwd, env: opts.env, runId, start, allowExternal: hooks.allowExternal === true, ...(spec.llm ? { llm: spec.llm } : {}) }, hooks);
     },
 
     resumeRun(runId: string, hooks: RunHooks) {
       const llm = (store.getRun(runId)?.options as { llm?: string } | undefined)?.llm;
-      return launch({ cwd: opts.cwd, env: opts.env, runId, ...(llm ? { llm } : {}) }, hooks);
+      return launch({ cwd: opts.cwd, env: opts.env, runId, allowExternal: hooks.allowExternal === true, ...(llm ? { llm } : {}) }, hooks);
+    },
+
+    runWorld(runId: string) {
+      const spec = store.getRun(runId)?.worldSpec;
+      if (!spec) return undefined;
+      if (spec.external !== undefined) return { external: spec.external };
+      if (spec.file !== undefined) return spec.target !== undefined ? { file: spec.file, target: spec.target } : { file: spec.file };
+      return { name: spec.name ?? "" };
     },
 
     listRuns() {
@@ -157,13 +182,27 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
       return (await import("../report/index.js")).writeReport(store, runId, dir);
     },
 
-    async explain(csvText, fileName, target, o) {
+    async explain(upload, target, o) {
+      const threadsOpt = opts.explainThreads !== undefined ? { threads: opts.explainThreads } : {};
+      if (tasks) {
+        const { seconds, seed, signal, ...options } = o;
+        const limitMs = seconds * 1000 + explainGraceMs(seconds);
+        return tasks.run<ExplainView>(
+          { kind: "explain", path: upload.path, fileName: upload.name, target, seconds, seed, startedAt: Date.now(), options, ...threadsOpt },
+          {
+            signal,
+            timeoutMs: limitMs,
+            timeoutMessage: `the explanation did not finish within ${Number((limitMs / 1000).toPrecision(3))} s (${seconds} s asked for, plus a grace for reading and the final fits); ask for more seconds`,
+          },
+        );
+      }
       const { explainTable } = await import("./explain-view.js");
-      return explainTable(csvText, fileName, target, { ...o, ...(opts.explainThreads !== undefined ? { threads: opts.explainThreads } : {}) });
+      return explainTable(readFileSync(upload.path, "utf8"), upload.name, target, { ...o, ...threadsOpt });
     },
 
     close() {
       threads?.close();
+      tasks?.close();
       store.close();
     },
   };

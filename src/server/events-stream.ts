@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { DiscoveryEngine, LiveEvent } from "./contract.js";
+import { redactEvent } from "./redact.js";
 import type { RunManager } from "./run-manager.js";
 
 /** Seconds between keep-alive comments, so proxies and browsers do not drop a quiet stream. */
@@ -31,7 +32,7 @@ export function streamRunEvents(c: Context, engine: DiscoveryEngine, runs: RunMa
     const end = () => stream.writeSSE({ event: "end", data: JSON.stringify({ status: engine.runDetail(runId)?.status ?? "unknown" }) });
     if (!unsubscribe) {
       const stored = engine.storedEvents(runId);
-      for (let i = after + 1; i < stored.length; i++) await stream.writeSSE({ id: String(i), event: "run", data: JSON.stringify(stored[i]) });
+      for (let i = after + 1; i < stored.length; i++) await stream.writeSSE({ id: String(i), event: "run", data: JSON.stringify(redactEvent(stored[i])) });
       await end();
       return;
     }
@@ -41,7 +42,7 @@ export function streamRunEvents(c: Context, engine: DiscoveryEngine, runs: RunMa
     });
     try {
       while (!stream.aborted) {
-        for (let m = queue.shift(); m; m = queue.shift()) await stream.writeSSE({ id: String(m.index), event: "run", data: JSON.stringify(m.event) });
+        for (let m = queue.shift(); m; m = queue.shift()) await stream.writeSSE({ id: String(m.index), event: "run", data: JSON.stringify(redactEvent(m.event)) });
         if (ended) break;
         await new Promise<void>((resolve) => {
           wake = resolve;

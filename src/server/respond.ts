@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
+import { redactPaths } from "./redact.js";
 
 /** The JSON body of every error answer: one plain sentence, plus the offending field when there is one. */
 export interface ApiErrorBody {
@@ -10,7 +11,9 @@ export interface ApiErrorBody {
 
 /** Answers with a JSON error of the given status. */
 export function apiError(c: Context, status: ContentfulStatusCode, message: string, field?: string): Response {
-  const body: ApiErrorBody = field === undefined ? { error: message } : { error: message, field };
+  // Messages from worlds, uploads and the journal may name files on the server's disk; a browser sees their names only.
+  const error = redactPaths(message);
+  const body: ApiErrorBody = field === undefined ? { error } : { error, field };
   return c.json(body, status);
 }
 

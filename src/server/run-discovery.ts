@@ -1,7 +1,9 @@
 import type { Agents } from "../discover/agents.js";
 import { discover, resumeRun } from "../discover/index.js";
 import type { RunStore } from "../journal/index.js";
+import type { OpenWorldFn } from "../discover/deps.js";
 import type { LiveEvent, StartSpec } from "./contract.js";
+import { ExternalWorldRefused, isExternalWorld } from "./world-policy.js";
 
 /** One run to execute: a new one (`start`) or the continuation of `runId`. Plain data, so it can cross into a worker. */
 export interface RunJob {
@@ -11,6 +13,8 @@ export interface RunJob {
   start?: StartSpec;
   /** Language-model profile the run uses, if any. */
   llm?: string;
+  /** Whether the run may open a world that is a command line (the server's --allow-external). */
+  allowExternal?: boolean;
 }
 
 /** Where a run reports to and what stops it. */
@@ -31,6 +35,8 @@ export async function runDiscovery(job: RunJob, store: RunStore, hooks: RunJobHo
   }
   const deps = {
     store,
+    // The last gate before a command starts: whatever path led here, an external world needs the operator's leave.
+    openWorld: guardedOpenWorld(job.allowExternal === true),
     signal: hooks.signal,
     onEvent: (event: unknown) => hooks.onEvent(event as LiveEvent),
     progress: hooks.progress,
@@ -53,4 +59,13 @@ export async function runDiscovery(job: RunJob, store: RunStore, hooks: RunJobHo
     },
     deps,
   );
+}
+
+/** Opens worlds as the loop would, refusing a command line unless `allowExternal`. */
+function guardedOpenWorld(allowExternal: boolean): OpenWorldFn {
+  return async (spec, options) => {
+    if (isExternalWorld(spec) && !allowExternal) throw new ExternalWorldRefused();
+    const { openWorld } = await import("../worlds/open.js");
+    return openWorld(spec, options);
+  };
 }

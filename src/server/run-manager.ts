@@ -1,5 +1,6 @@
-import type { DiscoveryEngine, LaunchedRun, LiveEvent, StartSpec } from "./contract.js";
+import type { DiscoveryEngine, LaunchedRun, LiveEvent, RunHooks, StartSpec } from "./contract.js";
 import { HttpError } from "./respond.js";
+import { requireExternalAllowed } from "./world-policy.js";
 
 /** Receives each live event with its index in the run's stream. */
 export type EventListener = (event: LiveEvent, index: number) => void;
@@ -22,10 +23,13 @@ export class RunManager {
   private active: ActiveRun | undefined;
   private readonly engine: DiscoveryEngine;
   private readonly log: (line: string) => void;
+  private readonly allowExternal: boolean;
 
-  constructor(engine: DiscoveryEngine, log: (line: string) => void = () => {}) {
+  /** `allowExternal` is the server's --allow-external: whether any run here may start a world's command. */
+  constructor(engine: DiscoveryEngine, log: (line: string) => void = () => {}, policy: { allowExternal?: boolean } = {}) {
     this.engine = engine;
     this.log = log;
+    this.allowExternal = policy.allowExternal === true;
   }
 
   /** The id of the run in progress, if any. */
@@ -35,12 +39,15 @@ export class RunManager {
 
   /** Starts a new run; resolves with its id once the journal has created it. */
   async start(spec: StartSpec): Promise<string> {
+    requireExternalAllowed(spec.world, this.allowExternal, "world.command");
     return this.launch((hooks) => this.engine.startRun(spec, hooks), undefined);
   }
 
   /** Continues a stopped or interrupted run. */
   async resume(runId: string): Promise<string> {
     if (!this.engine.runDetail(runId)) throw new HttpError(404, `no run with id '${runId}'`);
+    // A run journaled by `discover --external` (or by a server that allowed it) must not slip past this server's rule.
+    requireExternalAllowed(this.engine.runWorld(runId), this.allowExternal);
     return this.launch((hooks) => this.engine.resumeRun(runId, hooks), runId);
   }
 
@@ -75,7 +82,7 @@ export class RunManager {
     await run.done.catch(() => {});
   }
 
-  private async launch(go: (hooks: { signal: AbortSignal; onEvent: (e: LiveEvent) => void }) => LaunchedRun, knownId: string | undefined): Promise<string> {
+  private async launch(go: (hooks: RunHooks) => LaunchedRun, knownId: string | undefined): Promise<string> {
     if (this.active) {
       throw new HttpError(409, `a run is already in progress (${this.active.runId}); stop it or wait for it to finish`);
     }
@@ -108,7 +115,7 @@ export class RunManager {
     this.active = run;
     let launched: LaunchedRun;
     try {
-      launched = go({ signal: controller.signal, onEvent: emit });
+      launched = go({ signal: controller.signal, onEvent: emit, allowExternal: this.allowExternal });
     } catch (err) {
       this.active = undefined;
       throw err;

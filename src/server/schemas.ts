@@ -43,6 +43,20 @@ export const explainRequestSchema = z
     target: z.string().min(1, "choose the column to explain").max(200),
     seconds: z.number().min(1, "must be at least 1").max(120, "must be at most 120").default(10),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    noise: z.enum(["absolute", "relative", "poisson"]).optional(),
+    operators: z.string().max(400).optional(),
+    units: z.record(z.string().max(200), z.string().max(100)).optional(),
+    warm: z.array(z.string().min(1).max(2000)).max(8).optional(),
+  })
+  .strict();
+/** The body of `POST /api/score`: a law the user typed, scored on an uploaded table. */
+export const scoreRequestSchema = z
+  .object({
+    uploadId: idSchema,
+    target: z.string().min(1, "choose the column to explain").max(200),
+    law: z.string().min(1, "type a law").max(2000),
+    noise: z.enum(["absolute", "relative", "poisson"]).optional(),
+    units: z.record(z.string().max(200), z.string().max(100)).optional(),
   })
   .strict();
 /** A validated explain request. */

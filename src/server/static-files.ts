@@ -28,6 +28,17 @@ export interface StaticFile {
   immutable: boolean;
 }
 
+/** Whether a URL path is valid percent-encoding (`/%` is not). */
+export function isDecodablePath(urlPath: string): boolean {
+  try {
+    decodeURIComponent(urlPath);
+    return true;
+  } catch (err) {
+    if (!(err instanceof URIError)) throw err;
+    return false;
+  }
+}
+
 /**
  * Finds the file for a URL path inside `root`; unknown paths get `index.html` (the app routes in the
  * browser). Never leaves `root`, whatever the path says.

@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { overflowingColumn } from "../data/magnitude.js";
 import { WorldError } from "./errors.js";
 import type { Experiment, InputSpec, World, WorldInfo } from "./world.js";
 
@@ -25,6 +26,8 @@ function rowKey(names: readonly string[], e: Experiment): string {
 export function createCsvPoolWorld(table: PoolTable, file: string, target?: string): World {
   if (table.names.length < 2) throw new WorldError(`${file}: a pool world needs at least one input column and a target column`);
   if (table.rowCount === 0) throw new WorldError(`${file}: no data rows`);
+  const huge = overflowingColumn(table);
+  if (huge) throw new WorldError(`${file}: column '${huge.name}' holds ${huge.value}, too large to square in double precision; rescale that column (e.g. divide it by 1e150)`);
   const targetName = target ?? table.names[table.names.length - 1];
   if (!table.names.includes(targetName)) throw new WorldError(`${file}: no column named '${targetName}' (columns: ${table.names.join(", ")})`);
   const inputNames = table.names.filter((n) => n !== targetName);
@@ -33,7 +36,9 @@ export function createCsvPoolWorld(table: PoolTable, file: string, target?: stri
     let min = Infinity;
     let max = -Infinity;
     let integer = true;
-    for (const x of col) {
+    for (const [r, x] of col.entries()) {
+      // An experiment is its inputs; one that JSON cannot carry (±inf, NaN) could never be journaled and asked.
+      if (!Number.isFinite(x)) throw new WorldError(`${file}: column '${name}', data row ${r + 1}: ${x} is not a usable input value (inputs must be finite; only the target may be missing or infinite)`);
       if (x < min) min = x;
       if (x > max) max = x;
       if (!Number.isInteger(x)) integer = false;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NOISE_KINDS } from "../core/noise.js";
+import { isPrototypeKey, reservedNameReason } from "../data/reserved-names.js";
 
 /**
  * The JSON-lines protocol of an external world (DESIGN.md): the shapes of its `describe` and `run`
@@ -10,7 +11,10 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const inputSchema = z
   .object({
-    name: z.string().regex(NAME, "must be an identifier (letters, digits, _; not starting with a digit)"),
+    name: z
+      .string()
+      .regex(NAME, "must be an identifier (letters, digits, _; not starting with a digit)")
+      .refine((n) => !isPrototypeKey(n), { error: (issue) => reservedNameReason(String(issue.input)) }),
     min: z.number(),
     max: z.number(),
     unit: z.string().optional(),
@@ -35,7 +39,12 @@ export const describeSchema = z
     name: z.string().min(1),
     description: z.string().default(""),
     inputs: z.array(inputSchema).min(1),
-    output: z.object({ name: z.string().regex(NAME, "must be an identifier"), unit: z.string().optional(), description: z.string().optional() }),
+    output: z.object({
+      name: z
+        .string()
+        .regex(NAME, "must be an identifier")
+        .refine((n) => !isPrototypeKey(n), { error: (issue) => reservedNameReason(String(issue.input)) }),
+      unit: z.string().optional(), description: z.string().optional() }),
     receivedTheory: z.string().optional(),
     cost: z.number().positive().optional(),
     noise: z.string().optional(),

@@ -18,7 +18,7 @@ import type { Experiment, InputSpec, World, WorldInfo } from "./world.js";
 export interface ExternalWorldOptions {
   /** Directory the command runs in. */
   cwd: string;
-  /** Limit for each request, in ms (default 30 000). */
+  /** Limit for each request, in ms (default: $WORLDBREAKER_WORLD_TIMEOUT seconds, else 30 000). */
   timeoutMs?: number;
   /** Restarts allowed per request after a crash or timeout (default 2). */
   retries?: number;
@@ -33,7 +33,7 @@ export interface ExternalWorldOptions {
 /** Starts the command, asks it to describe itself, and returns the World. */
 export async function openExternalWorld(commandLine: string, options: ExternalWorldOptions): Promise<World> {
   const argv = splitCommandLine(commandLine);
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? timeoutFromEnv(process.env.WORLDBREAKER_WORLD_TIMEOUT) ?? 30_000;
   const retries = options.retries ?? 2;
   const label = `external world '${commandLine.length > 60 ? commandLine.slice(0, 60) + "…" : commandLine}'`;
   let proc: JsonLinesProcess | null = null;
@@ -143,4 +143,12 @@ export async function openExternalWorld(commandLine: string, options: ExternalWo
       await p?.close();
     },
   };
+}
+
+/** `$WORLDBREAKER_WORLD_TIMEOUT` (seconds per request) in ms; a value that is not a positive number is refused. */
+function timeoutFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new WorldError(`WORLDBREAKER_WORLD_TIMEOUT must be a positive number of seconds, got '${value}'`);
+  return Math.round(seconds * 1000);
 }

@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../helpers/cli.js";
+import { CREEP_TRUTH, creepCsv } from "../fixtures/creep-table.js";
+import { normal, seededRandom } from "../../src/random/index.js";
 
 function tempCsv(text: string): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), "wb-score-"));
@@ -29,7 +31,8 @@ describe("worldbreaker score", () => {
     const a = JSON.parse(small.stdout);
     const b = JSON.parse(better.stdout);
     expect(small.stdout.trim().split("\n")).toHaveLength(1);
-    expect(Object.keys(a).sort()).toEqual(["bits", "complexity", "converged", "input", "law", "params", "r2", "rmse", "rows", "target"]);
+    expect(Object.keys(a).sort()).toEqual(["bits", "complexity", "constants", "converged", "fit", "input", "law", "params", "r2", "residualStructure", "rmse", "rows", "target"]);
+    expect(a.constants).toEqual([{ name: "a", value: a.params.a, stderr: expect.any(Number) }]);
     expect(a.target).toBe("period");
     expect(a.params.a).toBeGreaterThan(2);
     expect(a.params.a).toBeLessThan(2.15); // 2π/√g ≈ 2.006, pulled up by the large-amplitude rows
@@ -62,6 +65,45 @@ describe("worldbreaker score", () => {
     expect(Math.abs(rel.params.a - 3)).toBeLessThan(0.01);
     expect(Math.abs(rel.params.b - 1.5)).toBeLessThan(0.001);
     expect(Math.abs(rel.params.a - 3)).toBeLessThan(Math.abs(abs.params.a - 3));
+  });
+
+  it("converges on a creep table (five decades of rate, 8.314 inside the exponential) from the default start", async () => {
+    const csv = creepCsv();
+    const rates = csv.trim().split("\n").slice(1).map((l) => Number(l.split(",")[2]));
+    expect(rates).toHaveLength(37);
+    expect(Math.log10(Math.max(...rates) / Math.min(...rates))).toBeGreaterThan(4.5);
+    const { dir, file } = tempCsv(csv);
+    const r = await runCli(["score", "A*stress_MPa^n*exp(-Q/(8.314*T_K))", file, "--target", "rate", "--noise", "relative", "--json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.converged).toBe(true);
+    expect(out.r2).toBeGreaterThan(0.95);
+    const byName = Object.fromEntries(out.constants.map((c: { name: string }) => [c.name, c]));
+    // The true constants lie within the fit's own uncertainty (3 standard errors), and that uncertainty is the
+    // size 8 % scatter on 37 rows allows.
+    expect(Math.abs(byName.n.value - CREEP_TRUTH.n)).toBeLessThan(3 * byName.n.stderr);
+    expect(byName.n.stderr).toBeLessThan(0.3);
+    expect(Math.abs(byName.Q.value - CREEP_TRUTH.Q)).toBeLessThan(3 * byName.Q.stderr);
+    expect(byName.Q.stderr / CREEP_TRUTH.Q).toBeLessThan(0.1);
+    expect(Math.abs(Math.log(byName.A.value / CREEP_TRUTH.A))).toBeLessThan(3 * (byName.A.stderr / byName.A.value));
+    expect(out.residualStructure.structured).toBe(false);
+    expect(out.fit.starts).toBeGreaterThan(1);
+    expect(["ftol", "xtol", "gtol", "exact", "stalled"]).toContain(out.fit.stop);
+    const text = await runCli(["score", "A*stress_MPa^n*exp(-Q/(8.314*T_K))", file, "--target", "rate", "--noise", "relative"], { cwd: dir });
+    expect(text.stdout).toMatch(/^fitted +A = [\d.e+-]+ ± [\d.e+-]+, n = 4\.\d+ ± 0\.\d+.*, Q = 2\d{5} ± \d+$/m);
+    expect(text.stdout).toMatch(/^residual +no structure left/m);
+    expect(text.stdout).not.toMatch(/did not converge/);
+  });
+
+  it("says when the residuals keep structure along an input (a line fitted to a parabola)", async () => {
+    const rand = seededRandom(8);
+    const rows = ["x,y", ...Array.from({ length: 40 }, (_, i) => `${i / 4},${(i / 4) ** 2 + 0.05 * normal(rand)}`)];
+    const { dir, file } = tempCsv(rows.join("\n"));
+    const line = await runCli(["score", "a*x + b", file, "--target", "y"], { cwd: dir });
+    expect(line.stdout).toMatch(/^residual +structure left along x \(runs test p = [\d.e-]+ along x, lag-1 r = 0\.\d+\): the law misses a trend there$/m);
+    const parabola = JSON.parse((await runCli(["score", "a*x^2 + b", file, "--target", "y", "--json"], { cwd: dir })).stdout);
+    expect(parabola.residualStructure.structured).toBe(false);
+    expect(parabola.constants[0]).toMatchObject({ name: "a", recognised: { value: 1, label: "1" } });
   });
 
   it("notes on stderr when the law reads no column (a typo becomes a constant)", async () => {

@@ -39,6 +39,12 @@ describe("worldbreaker predict", () => {
     const text = await runCli(["predict", "force", UBQ]);
     expect(text.stdout).toMatch(/max force: [\d.]+ ± [\d.]+ pN/);
     expect(text.stdout).toMatch(/domains: /);
+    // The secondary structure sits under the sequence, letter for letter.
+    const lines = text.stdout.split("\n");
+    const at = lines.findIndex((l) => l.includes(UBQ.slice(0, 60)));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1].indexOf(lines[at + 1].trim())).toBe(lines[at].indexOf(UBQ.slice(0, 60)));
+    expect(lines[at + 1].trim()).toMatch(/^[HEC]{60}$/);
   });
   it("rejects bad sequences and arguments with one line and exit 2", async () => {
     oneLineError(await runCli(["predict", "force", "MQIFZK"]), /'Z' at position 5 is not one of the 20 standard amino acids/);
@@ -81,6 +87,8 @@ describe("worldbreaker design", () => {
       expect(d.spread.fmax).toBeGreaterThanOrEqual(0);
       expect(d.novelty).toBeGreaterThanOrEqual(0);
       expect(d.novelty).toBeLessThanOrEqual(1);
+      // Novelty is novelty: one minus the identity to the nearest natural sequence.
+      expect(d.novelty).toBeCloseTo(1 - d.identity, 12);
     }
     expect(r.stderr).toMatch(/design force: 96\/96 evaluations, best error/);
   });

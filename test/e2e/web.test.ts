@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 /** A table whose law is y = 2.5·x² + 1, with a second, irrelevant column. */
 function quadraticCsv(): string {
-  const rows = ["x,z,y"];
+  const rows = ["x (m),z,y"];
   for (let i = 0; i < 60; i++) {
     const x = 0.5 + (i * 2.5) / 59;
     const z = ((i * 37) % 11) / 10;
@@ -59,7 +59,8 @@ describe("the web app in Chromium", () => {
     const pressed = Date.now();
     await page.getByRole("button", { name: "Start discovery" }).click();
     await page.waitForURL(/#\/runs\/double-slit-/);
-    await page.locator("h1 .badge", { hasText: "finished" }).waitFor({ timeout: 100_000 });
+    // Generous: the run is short, but a shared machine can be slow.
+    await page.locator("h1 .badge", { hasText: "finished" }).waitFor({ timeout: 200_000 });
     await page.locator("table.history tbody tr").last().waitFor();
     await screenshot(page, "double-slit-run");
     const t = (await page.evaluate(() => (window as unknown as { wbTiming?: unknown }).wbTiming)) as { pressedAt?: number; firstEventAt?: number } | undefined;
@@ -69,6 +70,18 @@ describe("the web app in Chromium", () => {
     timings.doubleSlitRunSeconds = (Date.now() - pressed) / 1000;
 
     const law = await page.locator(".current .law-text").first().innerText();
+    // Constants are shown to 5 significant figures; every digit stays in the title and the downloads.
+    for (const lit of law.match(/\d+\.\d+/g) ?? []) expect(lit.replace(/^0\.0*/, "").replace(".", "").length).toBeLessThanOrEqual(5);
+    expect((await page.locator(".current .law-text").first().getAttribute("title"))?.length ?? 0).toBeGreaterThan(law.length);
+    // The round count reads the same in the header and in the history table.
+    const lastRound = (await page.locator("table.history tbody tr").last().locator("td").first().innerText()).trim();
+    expect(await page.locator("p.muted", { hasText: /· seed \d+ ·/ }).innerText()).toContain(`then ${lastRound} rounds of experiments`);
+    await page.getByRole("heading", { name: "What to do next" }).waitFor();
+    // The first break on a map of the experiment space, the measurements the old law misses marked.
+    await page.getByRole("heading", { name: "Where the old law fails" }).waitFor();
+    expect(await page.locator("#break-map-title ~ figure svg path.stroke-breaker").count()).toBeGreaterThan(0);
+    // Live events are sentences, never raw type names.
+    expect(await page.locator("ul.log").innerText()).not.toMatch(/_/);
     // Interference: fringes (a cosine or sine) whose spacing depends on slit separation and wavelength.
     expect(law).toMatch(/cos|sin/);
     expect(law).toMatch(/\bd\b/);
@@ -88,7 +101,7 @@ describe("the web app in Chromium", () => {
     await page.goto(server.url);
     await expect.poll(() => page.locator("table.runs tbody tr").count()).toBe(1);
     expect(await page.locator("table.runs tbody tr").first().innerText()).toMatch(/finished/);
-  }, 120_000);
+  }, 240_000);
 
   it("uploads a CSV on the explain page, shows the front of laws and lets one be picked", async () => {
     await page.goto(`${server.baseUrl}#/explain`);
@@ -108,6 +121,22 @@ describe("the web app in Chromium", () => {
     expect(n).toBeGreaterThan(1);
     expect(await page.locator("svg .pickable").count()).toBe(n);
     await screenshot(page, "explain");
+    // A header with a unit is accepted and its law name stated; predicted-against-measured has its y = x line.
+    expect(await page.locator(".mapping").innerText()).toContain("“x (m)” is x (in m)");
+    expect(await page.locator("svg .diagonal").count()).toBeGreaterThan(0);
+    // Exports: the chosen law as Python/NumPy, and the front as CSV, with every digit.
+    const [py] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Law (Python/NumPy)" }).click()]);
+    expect(py.suggestedFilename()).toBe("y_law.py");
+    const pyText = readFileSync((await py.path()) as string, "utf8");
+    expect(pyText).toMatch(/^import numpy as np/);
+    expect(pyText).toMatch(/def y\(x\):/);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Front (CSV)" }).click()]);
+    expect(readFileSync((await csv.path()) as string, "utf8").split("\n")[0]).toBe("complexity,bits,r2,rmse,law");
+    // Test my own law: scored on the same table.
+    await page.getByLabel("Test my own law").fill("a*x^2 + b");
+    await page.getByRole("button", { name: "Score it" }).click();
+    await page.locator(".own-score .own-stats").waitFor();
+    expect(await page.locator(".own-score .own-stats").innerText()).toMatch(/Your law, fitted: .*2\.5\*x\^2.* · explains 100/);
     // Picking the simplest law of the front shows that law instead.
     await options.first().check();
     await page.getByRole("heading", { name: "Law you picked" }).waitFor();

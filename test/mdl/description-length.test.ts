@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compile, fitParams, parse } from "../../src/expr/index.js";
 import { normal, seededRandom } from "../../src/random/index.js";
-import { dataBits, descriptionLength, eliasGammaBits, lawBits, literalBits } from "../../src/mdl/index.js";
+import type { Evidence } from "../../src/core/evidence.js";
+import { dataBits, descriptionLength, eliasGammaBits, fisherParamBits, fitLaw, lawBits, literalBits, paramCurvature, scoreLaw } from "../../src/mdl/index.js";
 
 interface Dataset {
   name: string;
@@ -116,4 +117,64 @@ describe("descriptionLength", () => {
     expect(lawBits(parse("a*x", { variables: ["x"] }), 10_000)).toBeGreaterThan(lawBits(parse("a*x", { variables: ["x"] }), 100));
     expect(lawBits(parse("x + y"), 100, { variableCount: 8 })).toBeGreaterThan(lawBits(parse("x + y"), 100, { variableCount: 2 }));
   });
+});
+
+describe("Fisher-information pricing of constants", () => {
+  const ROUNDING = 0.5 * Math.log2(Math.E);
+
+  it("prices a constant by how many steps of its precision sqrt(12/I) its value spans, whatever its scale", () => {
+    // |θ|·sqrt(I/12) = 1000 steps: log2(1000) bits, plus the sign and the rounding loss.
+    expect(fisherParamBits(1000, 12)).toBeCloseTo(1 + ROUNDING + Math.log2(1000), 12);
+    // Rescaling the constant by c rescales its information by 1/c²: the same price.
+    for (const c of [1e-9, 3, 1e12]) expect(fisherParamBits(1000 * c, 12 / (c * c))).toBeCloseTo(fisherParamBits(1000, 12)!, 9);
+    // Ten times the information pins the constant sqrt(10)× finer: ½·log2(10) bits more.
+    expect(fisherParamBits(2, 1e5)! - fisherParamBits(2, 1e4)!).toBeCloseTo(0.5 * Math.log2(10), 12);
+    // A constant the data barely constrain costs only its sign and the rounding loss.
+    expect(fisherParamBits(0.01, 1)).toBe(1 + ROUNDING);
+    expect(fisherParamBits(1, NaN)).toBeUndefined();
+  });
+
+  it("charges a well-determined constant more than a poorly determined one, and an exact fit a finite price", () => {
+    const x = Float64Array.from({ length: 40 }, (_, i) => 1 + i / 8);
+    const noisy = (noise: number): Evidence => ({ variables: ["x"], columns: { x }, target: x.map((v, i) => 3 * v + noise * Math.sin(7 * i)), targetName: "y" });
+    const law = parse("a*x", { variables: ["x"] });
+    const price = (ev: Evidence) => {
+      const s = scoreLaw(law, [3], ev)!;
+      return s.bits.model - lawBits(law, 40, { variableCount: 1 }, [0]);
+    };
+    const precise = price(noisy(0.001));
+    const vague = price(noisy(1));
+    // A thousandfold smaller noise pins a thousandfold finer: log2(1000) ≈ 10 bits more.
+    expect(precise - vague).toBeGreaterThan(9);
+    expect(precise - vague).toBeLessThan(11);
+    const exact = price(noisy(0));
+    expect(Number.isFinite(exact)).toBe(true);
+    expect(exact).toBeGreaterThan(precise);
+  });
+
+  it("uses the Jacobian of the law: Σ(∂f/∂θ / g)² over the counted rows", () => {
+    const x = Float64Array.of(1, 2, 3, 4);
+    const ev: Evidence = { variables: ["x"], columns: { x }, target: Float64Array.of(2, 4, NaN, 8), targetName: "y" };
+    const c = paramCurvature(parse("a*x^b", { variables: ["x"] }), [2, 1], ev)!;
+    // ∂f/∂a = x^b; ∂f/∂b = a·x^b·ln x; row 3 has no target.
+    expect(c[0]).toBeCloseTo(1 + 4 + 16, 12);
+    expect(c[1]).toBeCloseTo((2 * 2 * Math.log(2)) ** 2 + (2 * 4 * Math.log(4)) ** 2, 12);
+    expect(paramCurvature(parse("x"), [], ev)).toBeUndefined();
+  });
+
+  for (const d of DATASETS) {
+    it(`still prefers the true law of noisy ${d.name} data, priced by the evidence (scoreLaw)`, () => {
+      const ev: Evidence = { variables: d.variables, columns: Object.fromEntries(d.variables.map((v, j) => [v, d.columns[j]])), target: d.target, targetName: "y" };
+      const total = (law: string, init?: number[]) => {
+        const e = parse(law, { variables: d.variables });
+        const fit = fitLaw(e, ev, { seed: 1, restarts: 12, init });
+        return { fit, bits: scoreLaw(e, fit.params, ev)!.bits };
+      };
+      const truth = total(d.truth);
+      const simpler = total(d.simpler);
+      const overfit = total(d.overfit, d.overfitInit(truth.fit.params));
+      expect(truth.bits.total).toBeLessThan(simpler.bits.total);
+      expect(truth.bits.total).toBeLessThan(overfit.bits.total);
+    });
+  }
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evidenceRows, type Evidence } from "../../src/core/evidence.js";
 import { noiseScales } from "../../src/core/noise.js";
 import { fitParams, parse } from "../../src/expr/index.js";
-import { descriptionLength, fitLaw, lawSse, rootMeanSquareError, rSquared, scoreLaw } from "../../src/mdl/index.js";
+import { descriptionLength, fitLaw, lawSse, paramCurvature, rootMeanSquareError, rSquared, scoreLaw } from "../../src/mdl/index.js";
 
 const law = (text: string, variables: string[] = ["x", "z"]) => parse(text, { variables });
 
@@ -13,8 +13,9 @@ describe("scoreLaw", () => {
 
   it("prices with the evidence's variable count, so laws using fewer variables are charged alike", () => {
     const s = scoreLaw(law("a*x"), [2], evidence)!;
-    expect(s.bits).toEqual(descriptionLength(law("a*x"), [2], evidence.target, s.predicted, { variableCount: 2 }));
-    expect(s.bits.model).toBeGreaterThan(descriptionLength(law("a*x"), [2], evidence.target, s.predicted).model);
+    const curvature = paramCurvature(law("a*x"), [2], evidence);
+    expect(s.bits).toEqual(descriptionLength(law("a*x"), [2], evidence.target, s.predicted, { variableCount: 2, curvature }));
+    expect(s.bits.model).toBeGreaterThan(descriptionLength(law("a*x"), [2], evidence.target, s.predicted, { curvature }).model);
     expect(s.r2).toBeGreaterThan(0.999);
     expect(s.rmse).toBeLessThan(0.02);
     expect(s.sse).toBeCloseTo(s.rmse ** 2 * 50, 12);
@@ -61,7 +62,7 @@ describe("scoreLaw", () => {
     expect([w.r2, w.rmse]).toEqual([p.r2, p.rmse]);
     expect(w.sse).toBeCloseTo(Array.from(target).reduce((s, y, i) => s + ((9 * x[i] + 1.5 - y) / scales[i]) ** 2, 0), 9);
     expect(w.sse).not.toBeCloseTo(p.sse, 3);
-    expect(w.bits).toEqual(descriptionLength(law("a*x + b"), [9, 1.5], target, w.predicted, { variableCount: 2, scales }));
+    expect(w.bits).toEqual(descriptionLength(law("a*x + b"), [9, 1.5], target, w.predicted, { variableCount: 2, scales, curvature: paramCurvature(law("a*x + b"), [9, 1.5], weighted) }));
   });
 });
 

@@ -21,7 +21,10 @@ describe("the search's fitness under noise scales", () => {
     let weighted = 0;
     for (let i = 0; i < y.length; i++) weighted += ((pred[i] - y[i]) / scales[i]) ** 2;
     expect(member.loss).toBeCloseTo(weighted / y.length / 0.5, 10);
-    expect(weighted).toBeCloseTo(best.sse, 8);
+    // The scorer fits constants on an even spread of FIT_ROWS rows and measures on all: its weighted error is
+    // at least the full weighted optimum's, and within 1 % of it.
+    expect(weighted).toBeGreaterThanOrEqual(best.sse * (1 - 1e-9));
+    expect(weighted).toBeLessThan(best.sse * 1.01);
     // Plain least squares on the same rows would score a different (larger) standardised error.
     const plain = new Scorer({ ...data, scales: undefined, targetVariance: 1 }, 40, 1).score(parse("2.9*exp(-1.6*x)", { variables: ["x"] }), 0, 1)!;
     const plainPred = compile(plain.expr, ["x"]).evaluate([x], []);

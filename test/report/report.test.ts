@@ -23,9 +23,28 @@ describe("run report", () => {
     expect(html).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org)/);
     expect(html).toMatch(/class="katex"/);
     expect(html).toMatch(/data:font\/woff2;base64,/);
-    expect((html.match(/<svg/g) ?? []).length).toBe(r.rounds.length + 1);
+    // A chart per round, the bits chart, the final law's two checks and a map of each break.
+    const breaks = r.rounds.filter((x) => x.break).length;
+    expect((html.match(/<svg/g) ?? []).length).toBe(r.rounds.length + 1 + 2 + breaks);
     expect(html).toContain("Break (structural)");
     expect(html).toContain("The received theory predicts y =");
+    // Bits in words, the rounds counted as everywhere else, the next steps and the glossary.
+    expect(html).toMatch(/the new law is \d+ bits? shorter than the old one on the same \d+ measurements/);
+    expect(html).toContain(`${r.rounds.at(-1)!.round} round${r.rounds.at(-1)!.round === 1 ? "" : "s"} of experiments`);
+    expect(html).toContain("<h2>What to do next</h2>");
+    expect(html).toMatch(/Extend the range: x (was measured from|\(.*\) was measured over)/);
+    expect(html).toContain("<h2>Glossary</h2>");
+    expect(html).toMatch(/<dt>received theory<\/dt>/);
+    // The predicted-against-measured chart carries the y = x line; the break is shown where the old law fails.
+    expect(html).toContain('class="diagonal"');
+    expect(html).toContain("old law fails");
+    // Laws are shown to 5 significant figures; the full digits stay in laws.json.
+    const shown = [...html.matchAll(/<code title="([^"]+)">([^<]+)<\/code>/g)];
+    expect(shown.length).toBeGreaterThan(0);
+    for (const [, full, text] of shown) {
+      for (const lit of text.match(/\d+\.\d+/g) ?? []) expect(lit.replace(/^0\.0*/, "").replace(".", "").length).toBeLessThanOrEqual(5);
+      expect(full.length).toBeGreaterThanOrEqual(text.length);
+    }
     const csv = readFileSync(files.metricsCsv, "utf8").trim().split("\n");
     expect(csv[0]).toMatch(/^round,experiments,queries,law,bits/);
     expect(csv).toHaveLength(r.rounds.length + 1);

@@ -1,6 +1,7 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../src/errors.js";
+import { readUploadText } from "../../src/server/uploads.js";
 import type { DiscoveryEngine, LiveEvent, RunDetail, RunHooks, StartSpec } from "../../src/server/contract.js";
 
 interface FakeRun {
@@ -11,6 +12,8 @@ interface FakeRun {
   done: number;
   status: string;
   events: LiveEvent[];
+  /** Whether the run's world is a command line. */
+  external?: boolean;
 }
 
 /**
@@ -28,7 +31,8 @@ export class FakeEngine implements DiscoveryEngine {
   llmProfiles() {
     return [];
   }
-  async inspectUpload(kind: "csv" | "staged", text: string, fileName: string) {
+  async inspectUpload(kind: "csv" | "staged", fileName: string, path: string) {
+    const text = readUploadText(path, fileName);
     if (kind === "staged") {
       try {
         JSON.parse(text);
@@ -75,7 +79,7 @@ export class FakeEngine implements DiscoveryEngine {
       return { runId: err, done: err };
     }
     const id = `run${++this.count}`;
-    const run: FakeRun = { id, world, seed: spec.seed, rounds: spec.rounds, done: 0, status: "running", events: [] };
+    const run: FakeRun = { id, world, seed: spec.seed, rounds: spec.rounds, done: 0, status: "running", events: [], external: "external" in spec.world };
     this.runs.set(id, run);
     return { runId: Promise.resolve(id), done: this.drive(run, hooks) };
   }
@@ -83,6 +87,11 @@ export class FakeEngine implements DiscoveryEngine {
     const run = this.runs.get(runId);
     if (!run) throw new UserError(`no run ${runId}`);
     return { runId: Promise.resolve(runId), done: this.drive(run, hooks) };
+  }
+  runWorld(runId: string) {
+    const r = this.runs.get(runId);
+    if (!r) return undefined;
+    return r.external ? { external: r.world } : { name: r.world };
   }
   listRuns() {
     return [...this.runs.values()].map((r) => ({ runId: r.id, world: r.world, status: r.status, seed: r.seed, createdAt: "2026-01-01T00:00:00Z", rounds: r.done }));

@@ -80,10 +80,15 @@ describe("the page's helpers", () => {
     expect(parseRoute("#/runs/double-slit-1")).toEqual({ page: "run", runId: "double-slit-1" });
     expect(parseRoute("#/explain")).toEqual({ page: "explain" });
     expect(parseRoute("#/runs/../../x")).toEqual({ page: "runs" });
-    expect(describeEvent({ type: "experiments_chosen", round: 2, experiments: [{}, {}, {}] })).toBe("Round 2: chose 3 new experiments to test the law.");
+    expect(describeEvent({ type: "experiments_chosen", round: 2, experiments: [{}, {}, {}] })).toBe("Round 2: the Breaker chose 3 experiments where the law is most likely to fail.");
+    // Raw event names become sentences; laws are rounded; a refit of the current law is no "alternative".
+    expect(describeEvent({ type: "received_falsified", round: 1, queries: 36, gainBits: 64.5 })).toBe("Round 1: the textbook law is proved wrong after 36 measurements (65 bits of evidence against it).");
+    const ctx = { currentLaw: "499.55*cos(6.2893*d*x/lambda) + 499.22", variables: ["x", "d", "lambda"] };
+    expect(describeEvent({ type: "law_rejected", round: 3, law: "497.0123456*cos(-6.2853*x*d/lambda) + 497.01" }, ctx)).toBe("Round 3: no shorter law found; the current law stands.");
+    expect(describeEvent({ type: "law_rejected", round: 3, law: "497.0123456*sin(x) + 1" }, ctx)).toBe("Round 3: kept the current law; the alternative 497.01*sin(x) + 1 was not shorter by enough.");
     expect(describeEvent({ type: "break", round: 1, sentence: "The received theory predicts 3; 412 arrived." })).toBe(
       "Round 1: the law broke. The received theory predicts 3; 412 arrived.",
     );
-    expect(describeEvent({ type: "run_failed", error: "world crashed" })).toBe("Discovery failed: world crashed");
+    expect(describeEvent({ type: "run_failed", error: "world crashed" })).toBe("The discovery failed: world crashed");
   });
 });

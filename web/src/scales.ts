@@ -50,3 +50,39 @@ export function linearScale(values: number[], p0: number, p1: number, includeZer
   f.ticks = niceTicks(lo, hi);
   return f;
 }
+
+/** Whether positive values span at least two decades, where a logarithmic axis reads better. */
+export function spansDecades(values: number[]): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v <= 0) return false;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo < hi && hi / lo >= 100;
+}
+
+/** A logarithmic scale from the extent of positive `values` onto [p0, p1], ticks at powers of ten. */
+export function logScale(values: number[], p0: number, p1: number): Scale {
+  const logs = values.filter((v) => Number.isFinite(v) && v > 0).map(Math.log10);
+  const inner = linearScale(logs, p0, p1);
+  const f = ((v: number) => (v > 0 ? inner(Math.log10(v)) : NaN)) as Scale;
+  f.domain = [10 ** inner.domain[0], 10 ** inner.domain[1]];
+  const ticks: number[] = [];
+  for (let e = Math.ceil(inner.domain[0]); e <= Math.floor(inner.domain[1]); e++) ticks.push(10 ** e);
+  f.ticks = ticks.length > 0 ? ticks : inner.ticks.map((t) => 10 ** t);
+  return f;
+}
+
+/** The same scale with ticks on whole numbers only (rounds are counted, never fractional). */
+export function wholeTicks(scale: Scale): Scale {
+  const [lo, hi] = scale.domain;
+  const span = Math.max(1, Math.ceil(hi) - Math.floor(lo));
+  const step = Math.max(1, Math.ceil(span / 8));
+  const ticks: number[] = [];
+  for (let t = Math.ceil(lo); t <= hi; t += step) ticks.push(t);
+  scale.ticks = ticks;
+  return scale;
+}

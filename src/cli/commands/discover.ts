@@ -36,6 +36,10 @@ options:
   --llm-config <file>   language-model profiles file (default $WORLDBREAKER_LLM_CONFIG,
                         then ./worldbreaker.llm.json)
   --json                print the result as one JSON object
+
+environment:
+  WORLDBREAKER_WORLD_TIMEOUT  seconds an external world gets per request (default 30); a world that
+                              hangs is ended with everything it started and retried twice
 `;
 
 /** `worldbreaker discover`: the main job. */

@@ -83,8 +83,10 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
     ctx.stdout(JSON.stringify(result) + "\n");
     return 0;
   }
-  const lines = [`sequence (${sequence.length} residues): ${sequence}`];
-  if (typeof result.secondaryStructure === "string") lines.push(`secondary structure:        ${result.secondaryStructure}`);
+  const lines = [`sequence: ${sequence.length} residues`];
+  if (typeof result.secondaryStructure === "string") {
+    lines.push("secondary structure under each residue (H helix, E strand, C coil):", ...alignedRows(sequence, result.secondaryStructure));
+  } else lines.push(sequence);
   if (kind === "force") {
     const r = result as { fmax: number; energy: number; history: number[]; fmaxSpread?: number; energySpread?: number; domains?: { start: number; end: number; class: string }[] };
     const pm = (s?: number) => (s === undefined ? "" : ` ± ${s.toFixed(1)}`);
@@ -99,6 +101,19 @@ async function run(args: string[], ctx: CommandContext): Promise<number> {
   }
   ctx.stdout(lines.join("\n") + "\n");
   return 0;
+}
+
+/**
+ * The sequence and its secondary structure in blocks of 60, one above the other, each block headed by the
+ * position of its first residue, so every letter sits over its residue.
+ */
+export function alignedRows(sequence: string, structure: string, width = 60): string[] {
+  const out: string[] = [];
+  const pad = String(sequence.length).length;
+  for (let i = 0; i < sequence.length; i += width) {
+    out.push(`${String(i + 1).padStart(pad)}  ${sequence.slice(i, i + width)}`, `${" ".repeat(pad)}  ${structure.slice(i, i + width)}`);
+  }
+  return out;
 }
 
 /** `worldbreaker predict`: the protein forward models on one sequence. */

@@ -29,7 +29,13 @@ export const command: Command = {
       if (positionals.length === 0) {
         const runs = store.listRuns();
         if (runs.length === 0) throw new UserError(`resume: no runs in ${store.path}`);
-        for (const r of runs) ctx.stdout(`${r.id}  ${r.status.padEnd(8)}  ${r.world}  seed ${r.seed}  ${r.createdAt}\n`);
+        for (const r of runs) {
+          // A `running` run that no live process holds was killed: say so, and who drives the others.
+          const holder = r.status === "running" ? store.leaseHolder(r.id) : undefined;
+          const status = r.status === "running" && !holder ? "interrupted" : r.status;
+          const driver = holder ? `  (pid ${holder.pid} on ${holder.host})` : "";
+          ctx.stdout(`${r.id}  ${status.padEnd(11)}  ${r.world}  seed ${r.seed}  ${r.createdAt}${driver}\n`);
+        }
         return 0;
       }
       if (positionals.length > 1) throw new UserError(`resume: one run at a time, got ${positionals.join(", ")}`);

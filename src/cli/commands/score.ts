@@ -6,8 +6,12 @@ import { noiseFlag } from "../noise-flag.js";
 import type { Evidence } from "../../core/evidence.js";
 import { noiseScales, type NoiseKind } from "../../core/noise.js";
 import { readCsvFile, requireColumn, shown, type Table } from "../../data/csv.js";
+import { overflowingColumn, r2Caveat } from "../../data/magnitude.js";
 import { complexity, paramNamesOf, parse, ParseError, simplify, substituteParams, toInfix, variablesOf, type Expr } from "../../expr/index.js";
 import { fitLaw, scoreLaw, type LawScore } from "../../mdl/fit-and-score.js";
+import { lawChecks, lawChecksJson, type LawChecks } from "../../mdl/law-checks.js";
+import { describeStructure, showConstant } from "../law-checks-text.js";
+import type { FitReport } from "../../expr/index.js";
 
 const USAGE = `usage: worldbreaker score "<law>" <data.csv> --target <column> [--json] [--seed <n>] [--restarts <n>]
 
@@ -19,7 +23,9 @@ constant to fit. Example:
 
 options:
   --target, -t <column>  the column the law predicts (required)
-  --json                 print one JSON object: {target, law, input, params, complexity, r2, rmse, bits, rows, converged}
+  --json                 print one JSON object: {target, law, input, params, constants, complexity, r2, rmse,
+                         bits, rows, converged, fit, residualStructure}; constants are
+                         [{name, value, stderr, recognised?: {value, label}}]
   --seed <n>             seed of the constant fitter's restarts (default 0)
   --restarts <n>         extra starting points for the constant fit (default 8)
   --noise <model>        how the target's noise spreads: absolute (default; constant), relative
@@ -57,6 +63,8 @@ export const command: Command = {
     const table = readCsvFile(resolve(ctx.cwd, file));
     requireColumn(table, values.target, file);
     if (table.rowCount === 0) throw new UserError(`${file}: no data rows`);
+    const huge = overflowingColumn(table);
+    if (huge) throw new UserError(`score: ${file}: column '${huge.name}' holds ${huge.value}, too large to square in double precision; rescale that column`);
     const result = fitAndScoreText(lawText, table, values.target, { seed, restarts, signal: ctx.signal, noise });
     if (!result.usesColumns && result.constantNames.length > 0) {
       ctx.stderr(`note: the law uses none of the columns of ${file} (${table.names.filter((n) => n !== values.target).join(", ")}); ${result.constantNames.map((n) => `'${n}'`).join(", ")} ${result.constantNames.length === 1 ? "is" : "are"} fitted as constant${result.constantNames.length === 1 ? "" : "s"}\n`);
@@ -73,23 +81,29 @@ export const command: Command = {
         bits: result.bits,
         rows: result.rows,
         converged: result.converged,
+        ...lawChecksJson(result),
+        fit: result.report ?? null,
       };
       ctx.stdout(JSON.stringify(out) + "\n");
       return 0;
     }
     const lines = [`law      ${values.target} = ${result.lawRounded}`];
-    const names = Object.keys(result.params);
-    if (names.length > 0) lines.push(`fitted   ${names.map((n) => `${n} = ${show(result.params[n], 8)}`).join(", ")}${result.converged ? "" : "  (fit did not fully converge)"}`);
-    lines.push(`R²       ${show(result.r2, 8)}`);
+    if (result.constants.length > 0) lines.push(`fitted   ${result.constants.map(showConstant).join(", ")}`);
+    if (!result.converged && result.report) {
+      const r = result.report;
+      lines.push(`fit      did not converge: ${r.starts} starts after ${r.screened} screened points, best SSE ${show(r.bestSse, 5)}, stopped on ${r.stop}`);
+    }
+    lines.push(`R²       ${r2Caveat(table.columns[values.target]) ?? (Number.isFinite(result.r2) ? show(result.r2, 8) : "undefined (the law's predictions are not finite)")}`);
     lines.push(`RMSE     ${show(result.rmse)}`);
     lines.push(`bits     ${show(result.bits.total, 5)} (law ${show(result.bits.model, 4)} + data ${show(result.bits.data, 5)}) on ${result.rows} rows`);
+    if (result.residualStructure.byInput.length > 0) lines.push(`residual ${describeStructure(result.residualStructure)}`);
     ctx.stdout(lines.join("\n") + "\n");
     return 0;
   },
 };
 
 /** A law given as text, fitted and scored on a table, with what the command prints about it. */
-interface ScoredText extends LawScore {
+interface ScoredText extends LawScore, LawChecks {
   /** Fitted constants by name, in param order. */
   params: Record<string, number>;
   /** The fitted law in contract infix (constants substituted at full precision, then simplified). */
@@ -103,6 +117,8 @@ interface ScoredText extends LawScore {
   complexity: number;
   rows: number;
   converged: boolean;
+  /** What the fitter tried (absent for a law without constants). */
+  report?: FitReport;
 }
 
 /**
@@ -134,8 +150,9 @@ function fitAndScoreText(
   const fit = fitLaw(expr, evidence, { seed: opts.seed ?? 0, restarts: opts.restarts ?? 8, signal: opts.signal });
   const score = scoreLaw(expr, fit.params, evidence);
   if (!score) throw new UserError(`score: the law '${shown(lawText, 80)}' gives NaN or infinite values on this data for every set of constants tried`);
-  const params: Record<string, number> = {};
-  constantNames.forEach((name, i) => (params[name] = fit.params[i]));
+  // fromEntries defines own properties, so a constant named `__proto__` is kept, not taken for the prototype.
+  const params: Record<string, number> = Object.fromEntries(constantNames.map((name, i) => [name, fit.params[i]]));
+  const checks = lawChecks(expr, fit.params, evidence, opts.noise ?? "absolute", score.predicted);
   return {
     ...score,
     params,
@@ -146,5 +163,7 @@ function fitAndScoreText(
     complexity: complexity(expr),
     rows: target.length,
     converged: fit.converged,
+    ...checks,
+    ...(fit.report ? { report: fit.report } : {}),
   };
 }

@@ -12,8 +12,9 @@ export function BitsChart({ detail }: { detail: RunDetail }) {
       <Chart
         title="Bits per round"
         xLabel="round"
-        yLabel="bits"
+        yLabel="description length (bits)"
         height={220}
+        integerX
         series={[
           { label: "bits", points: pts, kind: "line", tone: "bits" },
           { label: "rounds", points: pts, kind: "points", tone: "bits", shape: "circle", hideInLegend: true },

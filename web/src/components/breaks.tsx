@@ -1,4 +1,6 @@
 import type { RunDetail } from "../api";
+import { roundLawText } from "../../../src/expr/significant";
+import { bitsComparison } from "../../../src/report/words";
 
 const KIND: Record<string, string> = {
   regime_split: "the law splits into regimes",
@@ -20,7 +22,9 @@ export function Breaks({ detail }: { detail: RunDetail }) {
         <ol className="breaks">
           {breaks.map((r) => (
             <li key={r.round}>
-              <strong>Round {r.round}</strong> ({KIND[r.break?.type ?? ""] ?? r.break?.type}; the new law is {Math.round(r.break?.gainBits ?? 0)} bits shorter): {r.break?.sentence}
+              <strong>Round {r.round}</strong> ({KIND[r.break?.type ?? ""] ?? r.break?.type}
+              {/bits shorter/.test(r.break?.sentence ?? "") ? "" : `; ${bitsComparison(r.break?.gainBits ?? 0, detail.observations.filter((o) => o.round <= r.round && o.output !== null).length)}`}):{" "}
+              {roundLawText(r.break?.sentence ?? "")}
             </li>
           ))}
         </ol>

@@ -1,5 +1,6 @@
+import { useState } from "react";
 import { fmt } from "../format";
-import { linearScale } from "../scales";
+import { linearScale, logScale, spansDecades, wholeTicks } from "../scales";
 
 /** One set of points or a line on a chart. */
 export interface Series {
@@ -25,6 +26,10 @@ export interface ChartProps {
   onPick?: (seriesIndex: number, pointIndex: number) => void;
   picked?: { series: number; point: number } | null;
   height?: number;
+  /** Ticks on whole numbers only along x (rounds). */
+  integerX?: boolean;
+  /** Draw the line y = x (predicted against measured). */
+  diagonal?: boolean;
 }
 
 const W = 640;
@@ -37,12 +42,19 @@ function Marker({ x, y, shape, tone }: { x: number; y: number; shape: Series["sh
 }
 
 /** A small, dependency-free SVG chart of points and lines, with a legend and an accessible summary. */
-export function Chart({ title, xLabel, yLabel, series, zeroLine, onPick, picked, height = 300 }: ChartProps) {
+export function Chart({ title, xLabel, yLabel, series, zeroLine, onPick, picked, height = 300, integerX, diagonal }: ChartProps) {
   const H = height;
+  const [logWanted, setLogWanted] = useState(false);
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
-  const sx = linearScale(xs, M.left, W - M.right);
-  const sy = linearScale(ys, H - M.bottom, M.top, zeroLine);
+  // Where data span decades a logarithmic axis is offered as a switch (linear until the reader turns it on).
+  const canLogX = !integerX && spansDecades(xs);
+  const canLogY = !zeroLine && spansDecades(ys);
+  const logX = canLogX && logWanted;
+  const logY = canLogY && logWanted;
+  const both = diagonal ? [...xs, ...ys] : null;
+  const sx = logX ? logScale(both ?? xs, M.left, W - M.right) : integerX ? wholeTicks(linearScale(xs, M.left, W - M.right)) : linearScale(both ?? xs, M.left, W - M.right);
+  const sy = logY ? logScale(both ?? ys, H - M.bottom, M.top) : linearScale(both ?? ys, H - M.bottom, M.top, zeroLine);
   const count = series.reduce((n, s) => n + s.points.length, 0);
   const summary = `${title}. ${series.map((s) => `${s.label}: ${s.points.length} ${s.kind === "line" ? "points on a line" : "points"}`).join("; ")}.`;
   if (count === 0) {
@@ -55,7 +67,14 @@ export function Chart({ title, xLabel, yLabel, series, zeroLine, onPick, picked,
   }
   return (
     <figure className="chart">
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        {(canLogX || canLogY) && (
+          <label className="log-switch">
+            <input type="checkbox" checked={logWanted} onChange={(e) => setLogWanted(e.target.checked)} /> log scale
+          </label>
+        )}
+      </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} preserveAspectRatio="xMidYMid meet">
         <g className="axis">
           {sy.ticks.map((t) => (
@@ -78,12 +97,19 @@ export function Chart({ title, xLabel, yLabel, series, zeroLine, onPick, picked,
           <line x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} className="frame" />
           <text x={(M.left + W - M.right) / 2} y={H - 6} textAnchor="middle" className="axis-label">
             {xLabel}
+            {logX ? " (log scale)" : ""}
           </text>
           <text transform={`translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">
             {yLabel}
+            {logY ? " (log scale)" : ""}
           </text>
         </g>
         {zeroLine && <line x1={M.left} x2={W - M.right} y1={sy(0)} y2={sy(0)} className="zero" />}
+        {diagonal && (
+          <line className="diagonal" x1={sx(sx.domain[0])} y1={sy(sx.domain[0])} x2={sx(sx.domain[1])} y2={sy(sx.domain[1])}>
+            <title>y = x: a perfect prediction</title>
+          </line>
+        )}
         {series.map((s, si) =>
           s.kind === "line" ? (
             <polyline
@@ -125,7 +151,7 @@ export function Chart({ title, xLabel, yLabel, series, zeroLine, onPick, picked,
           ),
         )}
       </svg>
-      {series.length > 1 && (
+      {(series.length > 1 || diagonal) && (
         <ul className="legend">
           {series
             .filter((s) => !s.hideInLegend)
@@ -137,6 +163,14 @@ export function Chart({ title, xLabel, yLabel, series, zeroLine, onPick, picked,
               {s.label}
             </li>
             ))}
+          {diagonal && (
+            <li>
+              <svg width="18" height="12" aria-hidden="true">
+                <line x1="1" x2="17" y1="11" y2="1" className="diagonal" />
+              </svg>
+              y = x (perfect prediction)
+            </li>
+          )}
         </ul>
       )}
     </figure>

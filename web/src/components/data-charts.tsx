@@ -3,7 +3,7 @@ import type { RunDetail } from "../api";
 import { Chart, type Series } from "./chart";
 
 function axisLabel(spec: { name: string; unit?: string }): string {
-  return spec.unit ? `${spec.name} (${spec.unit})` : spec.name;
+  return spec.unit && spec.unit !== "1" ? `${spec.name} (${spec.unit})` : spec.name;
 }
 
 /** Measurements against the current law, with the Breaker's experiments marked, and the residuals. */
@@ -65,7 +65,7 @@ export function DataCharts({ detail }: { detail: RunDetail }) {
         <Chart
           title="Residuals: measured minus predicted"
           xLabel={axisLabel(xSpec)}
-          yLabel="measured − predicted"
+          yLabel={axisLabel({ name: `${detail.output.name}: measured − predicted`, unit: detail.output.unit })}
           zeroLine
           series={[
             { label: "first measurements", points: resid(false), kind: "points", tone: "data", shape: "circle" },

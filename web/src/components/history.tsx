@@ -1,4 +1,5 @@
 import type { RunDetail } from "../api";
+import { roundLawText } from "../../../src/expr/significant";
 import { bits, fitWords } from "../format";
 import { LawMath } from "./law-math";
 
@@ -27,7 +28,7 @@ export function History({ detail }: { detail: RunDetail }) {
                 <tr key={r.round} className={r.break && r.break.type !== "parameter_update" ? "is-break" : undefined}>
                   <td>{r.round}</td>
                   <td>
-                    <LawMath latex={r.latex} text={r.law} />
+                    <LawMath latex={r.latex} text={roundLawText(r.law)} />
                   </td>
                   <td>{bits(r.bits)}</td>
                   <td>{fitWords(r.r2)}</td>

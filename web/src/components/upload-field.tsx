@@ -8,12 +8,15 @@ export function UploadField({
   hint,
   maxBytes,
   onUploaded,
+  example,
 }: {
   label: string;
   accept: string;
   hint: string;
   maxBytes: number;
   onUploaded: (u: UploadInfo | null) => void;
+  /** A shipped table the reader can try with one click. */
+  example?: { label: string; file: () => File };
 }) {
   const id = useId();
   const [state, setState] = useState<{ busy: boolean; error: string | null; info: UploadInfo | null }>({ busy: false, error: null, info: null });
@@ -36,6 +39,11 @@ export function UploadField({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input id={id} type="file" accept={accept} aria-describedby={`${id}-hint`} onChange={(e) => void onChange(e.target.files?.[0])} />
+      {example && (
+        <button type="button" className="link" onClick={() => void onChange(example.file())}>
+          {example.label}
+        </button>
+      )}
       <p id={`${id}-hint`} className="hint">
         {hint}
       </p>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { api, downloadFile, followEvents, openFile, type LiveEvent, type RunDetail } from "../api";
 import { BitsChart } from "../components/bits-chart";
 import { Breaks } from "../components/breaks";
+import { BreakMap } from "../components/break-map";
 import { DataCharts } from "../components/data-charts";
 import { Exchanges } from "../components/exchanges";
 import { History } from "../components/history";
@@ -10,6 +11,8 @@ import { StatusBadge } from "../components/status-badge";
 import { describeEvent } from "../events";
 import { bits, fitWords, latexText, when } from "../format";
 import { timing } from "../timing";
+import { formatConstant, roundLawText, shownConstants } from "../../../src/expr/significant";
+import { nextSteps, roundsPhrase } from "../../../src/report/words";
 
 type Detail = RunDetail & { active: boolean };
 
@@ -21,6 +24,9 @@ export function RunPage({ runId }: { runId: string }) {
   const [following, setFollowing] = useState(0);
   const [busy, setBusy] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The latest detail, for reading live events against the current law without re-subscribing.
+  const latest = useRef<Detail | null>(null);
+  latest.current = detail;
 
   const load = useCallback(async () => {
     try {
@@ -49,7 +55,8 @@ export function RunPage({ runId }: { runId: string }) {
       (e: LiveEvent) => {
         const t = timing();
         if (t.pressedAt !== undefined && t.firstEventAt === undefined) t.firstEventAt = performance.now();
-        setLog((l) => [...l.slice(-199), describeEvent(e)]);
+        const d = latest.current;
+        setLog((l) => [...l.slice(-199), describeEvent(e, { ...(d?.currentLaw ? { currentLaw: d.currentLaw.law } : {}), variables: [...(d?.inputs.map((i) => i.name) ?? []), ...Object.keys(d?.currentLaw?.derived ?? {})] })]);
         refresh();
       },
       () => {
@@ -89,6 +96,18 @@ export function RunPage({ runId }: { runId: string }) {
     );
   }
   const law = detail.currentLaw;
+  const lastRound = detail.roundViews.length > 0 ? detail.roundViews[detail.roundViews.length - 1].round : null;
+  const constants = shownConstants(law);
+  const next =
+    law && detail.status !== "running"
+      ? nextSteps({
+          inputs: detail.inputs,
+          measured: Object.fromEntries(detail.inputs.map((i) => [i.name, detail.observations.map((o) => o.inputs[i.name])])),
+          r2: law.r2,
+          constants,
+          ...(detail.receivedTheory ? { receivedTheory: detail.receivedTheory, falsified: Boolean(detail.falsification) } : {}),
+        })
+      : [];
   const running = detail.status === "running" && detail.active;
   return (
     <div className="stack">
@@ -112,8 +131,8 @@ export function RunPage({ runId }: { runId: string }) {
         </div>
         <p className="muted">
           Started {when(detail.createdAt)} · seed {detail.seed} · {detail.queries} measurements ·{" "}
-          {detail.roundViews.length > 0 ? `round ${detail.roundViews[detail.roundViews.length - 1].round}` : "no round yet"}
-          {detail.plannedRounds ? ` of ${detail.plannedRounds}` : ""}
+          {lastRound === null ? "no round yet" : lastRound === 0 ? "the first measurements" : `the first measurements, then ${roundsPhrase(lastRound)}`}
+          {detail.plannedRounds ? (lastRound === 0 || lastRound === null ? `; up to ${detail.plannedRounds} rounds of experiments follow` : ` (of at most ${detail.plannedRounds})`) : ""}
         </p>
         {error && (
           <p className="error" role="alert">
@@ -129,12 +148,16 @@ export function RunPage({ runId }: { runId: string }) {
           <h2>{detail.status === "finished" ? "Law found" : "Current law"}</h2>
           {law ? (
             <>
-              <LawMath latex={`${latexText(detail.output.name)} = ${law.latex}`} text={`${detail.output.name} = ${law.law}`} display label="current law" />
+              <LawMath latex={`${latexText(detail.output.name)} = ${law.latex}`} text={`${detail.output.name} = ${roundLawText(law.law)}`} display label="current law" />
+              {constants.length > 0 && <p className="constants">Constants: {constants.map((c) => formatConstant(c)).join(", ")}</p>}
               <p className="law-stats">
-                <span>{bits(law.bits)}</span> · <span>{fitWords(law.r2)}</span>
+                <span>{fitWords(law.r2)}</span>
+              </p>
+              <p className="muted" title={bits(law.bits)}>
+                Description length: {bits(law.bits)} to write down the law and what it leaves unexplained in the {detail.queries} measurements.
               </p>
               <p className="law-plain">
-                As text: <code className="law-text">{law.law}</code>
+                As text (5 significant figures; every digit in Laws (JSON)): <code className="law-text" title={law.law}>{roundLawText(law.law)}</code>
               </p>
               {law.derived && Object.keys(law.derived).length > 0 && (
                 <p className="muted">
@@ -151,7 +174,7 @@ export function RunPage({ runId }: { runId: string }) {
           {detail.initialLaw && detail.initialLaw !== law?.law && (
             <p className="muted">
               Started from {detail.receivedTheory ? "the textbook law" : "the law that first explained the data"}{" "}
-              <code className="law-text">{detail.initialLaw}</code>.
+              <code className="law-text" title={detail.initialLaw}>{roundLawText(detail.initialLaw)}</code>.
             </p>
           )}
           {detail.receivedTheory && detail.falsification && (
@@ -182,7 +205,18 @@ export function RunPage({ runId }: { runId: string }) {
           </button>
         </div>
       </section>
+      {next.length > 0 && (
+        <section className="card" aria-labelledby="next-title">
+          <h2 id="next-title">What to do next</h2>
+          <ul className="next">
+            {next.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <Breaks detail={detail} />
+      <BreakMap detail={detail} />
       <DataCharts detail={detail} />
       <div className="two">
         <BitsChart detail={detail} />
