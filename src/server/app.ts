@@ -114,11 +114,13 @@ export function createApp(opts: AppOptions): ServerApp {
     }),
   );
 
-  // A journal says "running" for a run whose process died; only the run in progress here really runs.
-  const liveStatus = (runId: string, status: string): string => (status === "running" && runs.activeRunId !== runId ? "interrupted" : status);
+  // A journal says "running" for a run whose process died; a run runs when it is in progress here or another
+  // live process (a CLI, another server) holds its lease.
+  const liveStatus = (item: { runId: string; status: string; drivenBy?: unknown }): string =>
+    item.status === "running" && runs.activeRunId !== item.runId && !item.drivenBy ? "interrupted" : item.status;
 
   app.get("/api/runs", (c) =>
-    c.json({ runs: engine.listRuns().map((r) => ({ ...r, status: liveStatus(r.runId, r.status) })), activeRunId: runs.activeRunId ?? null }),
+    c.json({ runs: engine.listRuns().map((r) => ({ ...r, status: liveStatus(r) })), activeRunId: runs.activeRunId ?? null }),
   );
 
   app.post("/api/runs", bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => apiError(c, 413, "the request is too large") }), async (c) => {
@@ -141,7 +143,7 @@ export function createApp(opts: AppOptions): ServerApp {
     const id = runId(c);
     const detail = engine.runDetail(id);
     if (!detail) throw new HttpError(404, `no run with id '${id}'`);
-    return c.json({ ...detail, ...(detail.error !== undefined ? { error: redactPaths(detail.error) } : {}), status: liveStatus(id, detail.status), active: runs.activeRunId === id });
+    return c.json({ ...detail, ...(detail.error !== undefined ? { error: redactPaths(detail.error) } : {}), status: liveStatus(detail), active: runs.activeRunId === id });
   });
 
   app.post("/api/runs/:id/stop", (c) => {
@@ -156,6 +158,10 @@ export function createApp(opts: AppOptions): ServerApp {
     const detail = engine.runDetail(id);
     if (!detail) throw new HttpError(404, `no run with id '${id}'`);
     if (detail.status === "finished") throw new HttpError(409, `run ${id} has already finished`);
+    if (detail.drivenBy && runs.activeRunId !== id) {
+      const d = detail.drivenBy;
+      throw new HttpError(409, `run ${id} is being driven by pid ${d.pid} on host ${d.host} since ${d.since}; wait for it to finish or stop that process`);
+    }
     return c.json({ runId: await runs.resume(id) });
   });
 

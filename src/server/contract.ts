@@ -56,6 +56,8 @@ export interface RunListItem {
   createdAt: string;
   rounds: number;
   finalLaw?: string;
+  /** The live process that holds the run's lease (drives it), when one does: another CLI or server may. */
+  drivenBy?: { pid: number; host: string; since: string };
 }
 
 /** One round of a run, ready to show. */

@@ -6,7 +6,7 @@ import { listProfiles } from "../llm/profiles.js";
 import { builtinWorlds } from "../worlds/registry.js";
 import { openWorld } from "../worlds/open.js";
 import type { WorldInfo } from "../worlds/world.js";
-import type { ExplainView, DiscoveryEngine, LaunchedRun, LiveEvent, RunHooks, StartSpec, WorldListing, StartWorld } from "./contract.js";
+import type { ExplainView, DiscoveryEngine, LaunchedRun, LiveEvent, RunHooks, RunListItem, StartSpec, WorldListing, StartWorld } from "./contract.js";
 import { runDiscovery, type RunJob } from "./run-discovery.js";
 import { RunThreads, runWorkerScript } from "./run-thread.js";
 import { TaskThreads, taskWorkerScript } from "./task-thread.js";
@@ -152,14 +152,14 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
     },
 
     listRuns() {
-      return store.listRuns().map((r) => runListItem(r, Math.max(0, store.rounds(r.id).length - 1)));
+      return store.listRuns().map((r) => driverOf(store, runListItem(r, Math.max(0, store.rounds(r.id).length - 1))));
     },
 
     runDetail(runId: string) {
       const run = store.getRun(runId);
       if (!run) return undefined;
       const info = (run.options as { worldInfo?: WorldInfo }).worldInfo ?? { inputs: [], output: { name: "output" } };
-      return buildRunDetail(
+      return driverOf(store, buildRunDetail(
         {
           run,
           info,
@@ -170,7 +170,7 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
           exchanges: store.exchanges(runId).list(runId),
         },
         latexOf,
-      );
+      ));
     },
 
     storedEvents(runId: string) {
@@ -206,4 +206,10 @@ export function createDiscoveryEngine(opts: DiscoveryEngineOptions): DiscoveryEn
       store.close();
     },
   };
+}
+
+/** The item with the live holder of its run's lease, if any (see journal/lease.ts): a CLI or another server may drive it. */
+function driverOf<T extends RunListItem>(store: RunStore, item: T): T {
+  const holder = store.leaseHolder(item.runId);
+  return holder ? { ...item, drivenBy: { pid: holder.pid, host: holder.host, since: holder.since } } : item;
 }
