@@ -9,11 +9,11 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { ROOT, shortened, words } from "../helpers/doc-commands.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin", "worldbreaker.js");
 const run = promisify(execFile);
 
@@ -23,31 +23,6 @@ interface Example {
   argv: string[];
   /** Environment assignments written before the command (`A=b worldbreaker …`). */
   env: Record<string, string>;
-}
-
-/** Splits a command line into words like a shell: single and double quotes, `$VAR` from the block. */
-function words(line: string, vars: Record<string, string>): string[] {
-  const out: string[] = [];
-  let word: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === "'" || c === '"') {
-      const end = line.indexOf(c, i + 1);
-      if (end < 0) throw new Error(`unclosed quote in a doc command: ${line}`);
-      word = (word ?? "") + line.slice(i + 1, end);
-      i = end;
-    } else if (c === "$" && /^[A-Za-z_]/.test(line.slice(i + 1))) {
-      const name = /^[A-Za-z_]\w*/.exec(line.slice(i + 1))![0];
-      if (!(name in vars)) throw new Error(`a doc command uses an unset variable: ${line}`);
-      word = (word ?? "") + vars[name];
-      i += name.length;
-    } else if (/\s/.test(c)) {
-      if (word !== null) out.push(word);
-      word = null;
-    } else word = (word ?? "") + c;
-  }
-  if (word !== null) out.push(word);
-  return out;
 }
 
 /** The shell code blocks of one doc that run `worldbreaker`, each with its commands in order. */
@@ -88,33 +63,6 @@ function skipReason(ex: Example): string | null {
   return null;
 }
 
-/** The command with a short budget, and paths that name files of the repository made absolute. */
-function shortened(ex: Example): string[] {
-  const argv = [...ex.argv];
-  const set = (flag: string, value: string): void => {
-    const at = argv.indexOf(flag);
-    if (at >= 0) argv[at + 1] = value;
-    else argv.push(flag, value);
-  };
-  const [command, sub] = argv;
-  if (command === "explain") set("--time", "2");
-  if (command === "discover") {
-    set("--rounds", "1");
-    set("--evaluations", "2000");
-  }
-  if (command === "design") {
-    set("--budget", "96");
-    set("--replicas", "2");
-  }
-  if (command === "predict" && sub === "force") set("--replicas", "4");
-  const inRepo = (w: string): string => (w !== "" && !w.startsWith("-") && existsSync(join(ROOT, w)) ? join(ROOT, w) : w);
-  return argv.map((w, k) => {
-    if (argv[k - 1] === "--out") return w; // written into the scratch directory
-    if (argv[k - 1] === "--external") return w.split(" ").map(inRepo).join(" ");
-    return inRepo(w);
-  });
-}
-
 const docs = readdirSync(join(ROOT, "docs"))
   .filter((f) => f.endsWith(".md") && f !== "architecture.md")
   .sort();
@@ -138,7 +86,7 @@ describe("docs examples", () => {
           }
           it(ex.text, async () => {
             const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("WORLDBREAKER_")));
-            const argv = shortened(ex);
+            const argv = shortened(ex.argv);
             const r = await run(process.execPath, [BIN, ...argv], { cwd, env: { ...env, WORLDBREAKER_HOME: cwd }, maxBuffer: 64 * 1024 * 1024, timeout: 110_000 }).catch(
               (err: { code?: number; stdout?: string; stderr?: string }) => ({ stdout: err.stdout ?? "", stderr: `exit ${err.code}: ${err.stderr ?? ""}` }),
             );

@@ -82,13 +82,19 @@ export async function uploadFile(file: File): Promise<UploadInfo> {
 export async function downloadFile(path: string, fileName: string): Promise<void> {
   const res = await fetch(path, { headers: headers() });
   if (!res.ok) throw await failure(res);
-  const url = URL.createObjectURL(await res.blob());
+  saveBlob(await res.blob(), fileName);
+}
+
+/** Hands a blob to the browser as a download named `fileName`. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
+  // Revoked later, not at once: some browsers start reading the URL only after the click returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 

@@ -1,14 +1,8 @@
-import type { ExplainView } from "./api";
+import { saveBlob, type ExplainView } from "./api";
+import type { ScoreView } from "../../src/server/contract";
 
-/** A front entry or the best law, as the exports need it. */
-export interface ExportLaw {
-  law: string;
-  latex: string;
-  complexity: number;
-  bits: number;
-  r2: number;
-  rmse: number;
-}
+/** A front entry or the best law, as the exports need it (the same fields as a scored law). */
+export type ExportLaw = ScoreView;
 
 const NUMPY: Record<string, string> = {
   sin: "np.sin",
@@ -67,12 +61,5 @@ export function latexEquation(target: string, latex: string): string {
 
 /** Hands text to the browser as a download. */
 export function saveText(fileName: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([text], { type: mime }), fileName);
 }
