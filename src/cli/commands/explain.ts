@@ -11,7 +11,7 @@ import { islandExecutor } from "../../parallel/index.js";
 import { noiseScales } from "../../core/noise.js";
 import { noiseFlag } from "../noise-flag.js";
 import type { Evidence } from "../../core/evidence.js";
-import { roundLawText } from "../../expr/significant.js";
+import { formatSignificant, roundLawText } from "../../expr/significant.js";
 import type { ExplainResult, WarmStart } from "../../explain/types.js";
 import { chooseNoise, type NoiseDecision } from "../../explain/noise-default.js";
 import { parseOperatorList } from "../../explain/operator-choice.js";
@@ -107,7 +107,8 @@ function noiseLine(d: NoiseDecision): string {
 }
 
 function textReport(r: ExplainResult, noise?: NoiseDecision, checks?: LawChecks): string {
-  const f = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : String(x));
+  // Numbers for people: 5 significant figures (every digit is in --json).
+  const f = (x: number) => formatSignificant(x);
   const lines = [
     `${r.target} = ${roundLawText(r.law)}`,
     `R² ${f(r.r2)}   RMSE ${f(r.rmse)}   bits ${f(r.bits.total)} (law ${f(r.bits.model)} + data ${f(r.bits.data)})   complexity ${r.complexity}`,
