@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { UserError } from "../errors.js";
+import { SpareWorkers } from "./spare-worker.js";
 import type { LiveEvent } from "./contract.js";
 import type { RunWorkerCommand, RunWorkerData, RunWorkerMessage } from "./run-worker.js";
 
@@ -24,25 +24,10 @@ export interface ThreadHooks {
  * SQLite already loaded, so pressing "Start" costs a message rather than a quarter-second of module loading.
  */
 export class RunThreads {
-  private spare: Worker | undefined;
-  private closed = false;
-  private readonly script: string;
+  private readonly workers: SpareWorkers;
 
   constructor(script: string) {
-    this.script = script;
-    this.spare = this.spawn();
-  }
-
-  private spawn(): Worker {
-    const w = new Worker(this.script);
-    // An idle spare must not keep the process alive, and its failure only matters once it is used.
-    w.unref();
-    w.on("error", () => {});
-    // A spare that died before being used is replaced by a fresh thread at the next run.
-    w.once("exit", () => {
-      if (this.spare === w) this.spare = undefined;
-    });
-    return w;
+    this.workers = new SpareWorkers(script);
   }
 
   /**
@@ -52,8 +37,7 @@ export class RunThreads {
   run(job: Omit<RunWorkerData, "stopFlag">, hooks: ThreadHooks): Promise<void> {
     const stopFlag = new Int32Array(new SharedArrayBuffer(4));
     const data: RunWorkerData = { ...job, stopFlag };
-    const worker = this.spare ?? this.spawn();
-    this.spare = this.closed ? undefined : this.spawn();
+    const worker = this.workers.take();
     worker.ref();
     return new Promise((resolve, reject) => {
       let outcome: RunWorkerMessage | undefined;
@@ -84,8 +68,6 @@ export class RunThreads {
 
   /** Stops the spare thread (running jobs end through their abort signals). */
   close(): void {
-    this.closed = true;
-    void this.spare?.terminate();
-    this.spare = undefined;
+    this.workers.close();
   }
 }

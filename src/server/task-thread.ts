@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { UserError } from "../errors.js";
+import { SpareWorkers } from "./spare-worker.js";
 import { HttpError } from "./respond.js";
 import type { TaskJob, TaskMessage } from "./task-worker.js";
 
@@ -26,28 +26,15 @@ export interface TaskLimits {
  * with it any threads it started — so no request holds the server longer than it was allowed.
  */
 export class TaskThreads {
-  private spare: Worker | undefined;
-  private closed = false;
+  private readonly workers: SpareWorkers;
 
-  constructor(private readonly script: string) {
-    this.spare = this.spawn();
-  }
-
-  private spawn(): Worker {
-    const w = new Worker(this.script);
-    // An idle spare must not keep the process alive, and its failure only matters once it is used.
-    w.unref();
-    w.on("error", () => {});
-    w.once("exit", () => {
-      if (this.spare === w) this.spare = undefined;
-    });
-    return w;
+  constructor(script: string) {
+    this.workers = new SpareWorkers(script);
   }
 
   /** Runs `job`; rejects with the job's error (a UserError when the input was at fault) or a 422 when its time ran out. */
   run<T>(job: TaskJob, limits: TaskLimits = {}): Promise<T> {
-    const worker = this.spare ?? this.spawn();
-    this.spare = this.closed ? undefined : this.spawn();
+    const worker = this.workers.take();
     worker.ref();
     return new Promise<T>((resolve, reject) => {
       let settled = false;
@@ -78,8 +65,6 @@ export class TaskThreads {
 
   /** Stops the spare thread (running jobs end with their limits). */
   close(): void {
-    this.closed = true;
-    void this.spare?.terminate();
-    this.spare = undefined;
+    this.workers.close();
   }
 }
