@@ -126,17 +126,21 @@ export function scanStart(p: StartProblem, start: readonly number[], exponents: 
   let x = start.slice();
   let best = project(p, x, buf);
   let evaluations = 1;
+  // Every trial point is projected and kept when it lowers the criterion.
+  const consider = (trial: number[]): void => {
+    const s = project(p, trial, buf);
+    evaluations++;
+    if (s < best) {
+      best = s;
+      x = trial;
+    }
+  };
   // Exponents together first: laws such as r² = x² + y² + z² need them equal, and one alone cannot move there.
   if (exponents.size > 1) {
     for (const v of EXPONENT_STARTS) {
       const trial = x.slice();
       for (const j of exponents) trial[j] = v;
-      const s = project(p, trial, buf);
-      evaluations++;
-      if (s < best) {
-        best = s;
-        x = trial;
-      }
+      consider(trial);
     }
   }
   for (let pass = 0; pass < 2; pass++) {
@@ -146,12 +150,7 @@ export function scanStart(p: StartProblem, start: readonly number[], exponents: 
       for (const v of values) {
         const trial = x.slice();
         trial[j] = v;
-        const s = project(p, trial, buf);
-        evaluations++;
-        if (s < best) {
-          best = s;
-          x = trial;
-        }
+        consider(trial);
       }
     }
   }
@@ -164,12 +163,7 @@ export function scanStart(p: StartProblem, start: readonly number[], exponents: 
         if (i === 0) continue;
         const trial = x.slice();
         trial[j] = centre * Math.pow(10, i / 32);
-        const s = project(p, trial, buf);
-        evaluations++;
-        if (s < best) {
-          best = s;
-          x = trial;
-        }
+        consider(trial);
       }
     }
   }
